@@ -1,0 +1,1 @@
+"""Fetching: the only package that speaks HTTP (client, politeness, discovery)."""

@@ -1,0 +1,189 @@
+"""Discovery: the article URLs a source's feeds and sitemaps list.
+
+Feeds (RSS 0.9x/1.0/2.0, Atom, JSON Feed) are read with feedparser; sitemaps (urlset, sitemap
+index, Google News sitemap, gzipped) with lxml. A sitemap index is followed recursively, bounded
+in depth and count, and a sitemap that lists itself (or any already-read sitemap) is read once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import gzip
+import io
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import feedparser
+from lxml import etree
+
+from fetching.fetcher import Fetcher, FetchRequest
+from mediamon.records import FeedHints, FeedItem, FetchResult
+from mediamon.sources import Source
+from mediamon.urls import normalize_url
+
+logger = logging.getLogger(__name__)
+
+MAX_SITEMAP_DEPTH = 3
+MAX_SITEMAPS = 500
+MAX_DECOMPRESSED_SITEMAP = 50 * 1024 * 1024
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+@dataclass(slots=True)
+class Discovery:
+    """What discovery found for one source: items, and every fetch it made (for the record)."""
+
+    source: str
+    items: list[FeedItem] = field(default_factory=list)
+    fetches: list[FetchResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
+    """Every article URL the source's feeds and sitemaps list, deduplicated by normalised URL.
+
+    Feed entries come first (they carry the richest hints); a URL found again in a sitemap keeps
+    the feed's hints. Broken feeds or sitemaps are recorded in ``errors`` and skipped.
+    """
+    found = Discovery(source=source.name)
+    by_url: dict[str, FeedItem] = {}
+    for feed_url in source.feeds:
+        result = await fetcher.fetch(FetchRequest(source.name, feed_url))
+        found.fetches.append(result)
+        if not result.ok:
+            found.errors.append(f"{feed_url}: {result.error}")
+            continue
+        try:
+            items = parse_feed(result.body, source=source.name, date_order=source.date_order)
+        except ValueError as exc:
+            found.errors.append(f"{feed_url}: {exc}")
+            continue
+        for item in items:
+            by_url.setdefault(normalize_url(item.url), item)
+    seen_sitemaps: set[str] = set()
+    for sitemap_url in source.sitemaps:
+        await _read_sitemap(fetcher, source, sitemap_url, 0, seen_sitemaps, by_url, found)
+    found.items = list(by_url.values())
+    if source.max_items is not None:
+        found.items = found.items[: source.max_items]
+    return found
+
+
+def parse_feed(body: bytes, *, source: str, date_order: str | None = None) -> list[FeedItem]:
+    """Entries of an RSS/Atom/JSON feed as ``FeedItem``s.
+
+    Raises:
+        ValueError: the body is not a feed feedparser can read (no entries and a parse error).
+    """
+    parsed = feedparser.parse(body)
+    if not parsed.entries:
+        if not parsed.get("version"):
+            # feedparser reads almost anything; no recognised version means it found no feed.
+            problem = parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed root element"
+            raise ValueError(f"not a feed: {problem}")
+        return []
+    kind = "atom" if parsed.version.startswith("atom") else "rss"
+    if parsed.version.startswith("json"):
+        kind = "jsonfeed"
+    items = []
+    for entry in parsed.entries:
+        link = entry.get("link") or entry.get("id")
+        if not link or not str(link).startswith(("http://", "https://")):
+            continue
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        authors = tuple(a.get("name", "") for a in entry.get("authors", []) if a.get("name"))
+        hints = FeedHints(
+            title=entry.get("title"),
+            published_at=datetime.fromtimestamp(calendar.timegm(published), UTC) if published else None,
+            authors=authors,
+            summary=entry.get("summary"),
+            date_order=date_order,
+        )
+        items.append(FeedItem(source=source, url=str(link), discovered_via=kind, hints=hints))
+    return items
+
+
+async def _read_sitemap(
+    fetcher: Fetcher,
+    source: Source,
+    url: str,
+    depth: int,
+    seen: set[str],
+    by_url: dict[str, FeedItem],
+    found: Discovery,
+) -> None:
+    key = normalize_url(url)
+    if key in seen:
+        return
+    if len(seen) >= MAX_SITEMAPS:
+        found.errors.append(f"{url}: skipped, more than {MAX_SITEMAPS} sitemaps")
+        return
+    seen.add(key)
+    result = await fetcher.fetch(FetchRequest(source.name, url))
+    found.fetches.append(result)
+    if not result.ok:
+        found.errors.append(f"{url}: {result.error}")
+        return
+    try:
+        children, entries = parse_sitemap(result.body, source=source.name, date_order=source.date_order)
+    except ValueError as exc:
+        found.errors.append(f"{url}: {exc}")
+        return
+    for item in entries:
+        by_url.setdefault(normalize_url(item.url), item)
+    if children and depth >= MAX_SITEMAP_DEPTH:
+        found.errors.append(f"{url}: sitemap index deeper than {MAX_SITEMAP_DEPTH} levels, not followed")
+        return
+    for child in children:
+        await _read_sitemap(fetcher, source, child, depth + 1, seen, by_url, found)
+
+
+def parse_sitemap(body: bytes, *, source: str, date_order: str | None = None) -> tuple[list[str], list[FeedItem]]:
+    """A sitemap's child sitemaps (for an index) and article entries (for a urlset).
+
+    Raises:
+        ValueError: not XML, not a sitemap, or decompresses past the size limit.
+    """
+    if body[:2] == b"\x1f\x8b":
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as handle:
+            body = handle.read(MAX_DECOMPRESSED_SITEMAP + 1)
+        if len(body) > MAX_DECOMPRESSED_SITEMAP:
+            raise ValueError("gzipped sitemap decompresses past the size limit")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"not XML: {exc}") from exc
+    tag = etree.QName(root).localname
+    if tag == "sitemapindex":
+        return [loc.text.strip() for loc in root.iter(f"{_SITEMAP_NS}loc", "loc") if loc.text], []
+    if tag != "urlset":
+        raise ValueError(f"not a sitemap (root element <{tag}>)")
+    items = []
+    for node in root.iter(f"{_SITEMAP_NS}url", "url"):
+        loc = node.findtext(f"{_SITEMAP_NS}loc") or node.findtext("loc")
+        if not loc:
+            continue
+        news = node.find(f"{_NEWS_NS}news")
+        published = None
+        title = None
+        via = "sitemap"
+        if news is not None:
+            via = "news-sitemap"
+            title = news.findtext(f"{_NEWS_NS}title")
+            published = _iso_datetime(news.findtext(f"{_NEWS_NS}publication_date"))
+        hints = FeedHints(title=title, published_at=published, date_order=date_order)
+        items.append(FeedItem(source=source, url=loc.strip(), discovered_via=via, hints=hints))
+    return [], items
+
+
+def _iso_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

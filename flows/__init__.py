@@ -1,0 +1,1 @@
+"""Flows: the only package that imports Prefect."""

@@ -1,0 +1,272 @@
+"""The ingest flow: discover → fetch → parse → tag → load, one Prefect task per stage.
+
+Tasks are thin: the work is in ``flows/stages.py``. Large inputs are wrapped in ``quote`` so that
+Prefect does not walk them looking for futures, and no task caches (inputs are big and runs must
+always see the web as it is now).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from fetching.discovery import Discovery
+from flows import stages
+from flows.stages import Changes, Parsed, SourceSummary
+from mediamon.records import FetchResult, Tags
+from mediamon.settings import Settings, load_settings
+from mediamon.sources import Source, load_sources, select_sources
+from warehouse import db
+from warehouse.load import (
+    FetchRow,
+    LoadCounts,
+    LoadItem,
+    read_url_states,
+    record_run,
+    upsert_sources,
+    upsert_topics,
+)
+
+
+@task(name="discover", cache_policy=NONE, retries=1, retry_delay_seconds=2)
+def discover_task(settings: Settings, sources: Sequence[Source]) -> list[Discovery]:
+    return stages.discover(settings.fetch, sources)
+
+
+@task(name="fetch", cache_policy=NONE)
+def fetch_task(
+    settings: Settings, sources: Sequence[Source], discoveries: Sequence[Discovery], con: duckdb.DuckDBPyConnection
+) -> list[FetchResult]:
+    urls = [item.url for d in discoveries for item in d.items]
+    return stages.fetch(settings.fetch, sources, discoveries, read_url_states(con, urls))
+
+
+@task(name="parse", cache_policy=NONE)
+def parse_task(results: Sequence[FetchResult], sources: dict[str, Source], workers: int) -> list[Parsed]:
+    return stages.parse(results, sources, workers=workers)
+
+
+@task(name="tag", cache_policy=NONE)
+def tag_task(parsed: Sequence[Parsed], settings: Settings) -> list[Tags]:
+    return stages.tag([p.article for p in parsed if p.article is not None], settings)
+
+
+@task(name="load", cache_policy=NONE)
+def load_task(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[LoadItem],
+    rows: Sequence[FetchRow],
+    seen_ids: Sequence[str],
+    batch_size: int,
+) -> LoadCounts:
+    return stages.load(con, items, rows, seen_ids, batch_size=batch_size)
+
+
+@contextmanager
+def demo_newsroom(settings: Settings, sources: Sequence[Source]) -> Iterator[Settings]:
+    """Start the bundled demo newsroom when a selected demo source's host is not mapped yet.
+
+    Yields the settings with the newsroom's hosts mapped to its loopback port.
+    """
+    demo_hosts = {stages.host_of(s.homepage) for s in sources if s.kind == "demo"}
+    if not demo_hosts or demo_hosts <= set(settings.fetch.host_map):
+        yield settings
+        return
+    from demo.server import start_newsroom
+
+    with start_newsroom(seed=settings.demo.seed) as newsroom:
+        host_map = {**newsroom.host_map, **settings.fetch.host_map}
+        yield settings.model_copy(update={"fetch": settings.fetch.model_copy(update={"host_map": host_map})})
+
+
+def _outcome_rows(
+    run_id: str,
+    discoveries: Sequence[Discovery],
+    results: Sequence[FetchResult],
+    parsed: Sequence[Parsed],
+    changes: Changes,
+    states: dict[str, Any],
+) -> tuple[list[FetchRow], list[str]]:
+    """Every attempt's ``fetches`` row, and the ids of articles seen unchanged via 304."""
+    rows: list[FetchRow] = []
+    for found in discoveries:
+        for result in found.fetches:
+            rows.append(stages.fetch_row(run_id, result, "feed" if result.ok else "failed"))
+    verdict: dict[int, tuple[str, Parsed]] = {}
+    for label, group in (("new", changes.new), ("updated", changes.updated), ("unchanged", changes.unchanged)):
+        for p in group:
+            verdict[id(p.fetch)] = (label, p)
+    for p in parsed:
+        if p.article is None:
+            verdict[id(p.fetch)] = (p.outcome, p)
+    seen_ids: list[str] = []
+    for result in results:
+        if not result.ok:
+            rows.append(stages.fetch_row(run_id, result, "failed"))
+        elif result.status == 304:
+            state = states.get(result.url)
+            article = state.article_id if state else None
+            if article:
+                seen_ids.append(article)
+            rows.append(
+                FetchRow(
+                    **{
+                        **asdict(stages.fetch_row(run_id, result, "not_modified")),
+                        "article_id": article,
+                        "content_hash": state.content_hash if state else None,
+                        "etag": state.etag if state else None,
+                        "last_modified": state.last_modified if state else None,
+                    }
+                )
+            )
+        else:
+            label, p = verdict[id(result)]
+            rows.append(
+                stages.fetch_row(run_id, result, label, error=p.error, article=p.article, digest=p.content_hash)
+            )
+    return rows, seen_ids
+
+
+def summarise(
+    sources: Sequence[Source],
+    discoveries: Sequence[Discovery],
+    results: Sequence[FetchResult],
+    parsed: Sequence[Parsed],
+    changes: Changes,
+) -> dict[str, SourceSummary]:
+    """Per-source counts: discovered, new, updated, unchanged, failed (with reasons)."""
+    summary = {s.name: SourceSummary(s.name) for s in sources}
+    for found in discoveries:
+        summary[found.source].discovered = len(found.items)
+        for error in found.errors:
+            summary[found.source].fail(error.split(": ", 1)[-1])
+    for result in results:
+        if not result.ok:
+            summary[result.source].fail(result.error or "unknown")
+        elif result.status == 304:
+            summary[result.source].unchanged += 1
+    for p in parsed:
+        if p.article is None:
+            summary[p.fetch.source].fail(p.error or p.outcome)
+    for p in changes.new:
+        summary[p.fetch.source].new += 1
+    for p in changes.updated:
+        summary[p.fetch.source].updated += 1
+    for p in changes.unchanged:
+        summary[p.fetch.source].unchanged += 1
+    return summary
+
+
+@flow(name="ingest", log_prints=False, validate_parameters=False)
+def ingest_flow(
+    source_names: list[str] | None = None,
+    settings_overrides: dict[str, Any] | None = None,
+    settings_file: str | None = None,
+) -> list[dict[str, Any]]:
+    """Ingest the named sources (default: every enabled one) once, end to end.
+
+    Args:
+        source_names: names from sources.toml; an unknown name fails before any work.
+        settings_overrides: settings sections that win over file and environment, e.g.
+            ``{"paths": {"database": "/tmp/x.duckdb"}}``.
+        settings_file: an optional settings TOML file.
+
+    Returns:
+        One summary dict per source (discovered, new, updated, unchanged, failed, reasons).
+    """
+    logger = get_run_logger()
+    settings = load_settings(Path(settings_file) if settings_file else None, **(settings_overrides or {}))
+    all_sources = load_sources(settings.paths.sources_file)
+    selected = select_sources(all_sources, source_names, path=settings.paths.sources_file)
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    started = datetime.now(UTC)
+    with demo_newsroom(settings, selected) as settings:
+        con = db.connect(settings.paths.database_path)
+        try:
+            upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
+            upsert_topics(con, _topic_rows())
+            discoveries = discover_task(settings, selected)
+            states = read_url_states(con, [item.url for d in discoveries for item in d.items])
+            results = fetch_task(settings, selected, quote(discoveries), con)
+            parsed = parse_task(quote(results), all_sources, settings.pipeline.parse_workers)
+            changes = stages.split_changed(con, parsed)
+            tags = tag_task(quote(changes.to_tag), settings)
+            items = [
+                LoadItem(p.fetch.source, p.article, p.content_hash, t)  # type: ignore[arg-type]
+                for p, t in zip(changes.to_tag, tags, strict=True)
+            ]
+            rows, seen_ids = _outcome_rows(run_id, discoveries, results, parsed, changes, states)
+            seen_ids += [p.article.id for p in changes.unchanged if p.article and p.article.id]
+            load_task(con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size)
+            summary = summarise(selected, discoveries, results, parsed, changes)
+            finished = datetime.now(UTC)
+            for s in summary.values():
+                record_run(
+                    con,
+                    run_id,
+                    s.source,
+                    started_at=started,
+                    finished_at=finished,
+                    discovered=s.discovered,
+                    new=s.new,
+                    updated=s.updated,
+                    unchanged=s.unchanged,
+                    failed=s.failed,
+                )
+                logger.info(
+                    "%s: discovered %d, new %d, updated %d, unchanged %d, failed %d",
+                    s.source,
+                    s.discovered,
+                    s.new,
+                    s.updated,
+                    s.unchanged,
+                    s.failed,
+                )
+        finally:
+            con.close()
+    return [
+        {
+            "source": s.source,
+            "discovered": s.discovered,
+            "new": s.new,
+            "updated": s.updated,
+            "unchanged": s.unchanged,
+            "failed": s.failed,
+            "reasons": dict(s.reasons),
+        }
+        for s in summary.values()
+    ]
+
+
+def _source_row(source: Source, now: datetime) -> dict[str, object]:
+    schedule = f"interval {source.schedule.interval}" if source.schedule.interval else f"cron {source.schedule.cron}"
+    return {
+        "name": source.name,
+        "outlet": source.outlet,
+        "kind": source.kind,
+        "homepage": source.homepage,
+        "feeds": list(source.feeds),
+        "sitemaps": list(source.sitemaps),
+        "language": source.language,
+        "region": source.region,
+        "enabled": source.enabled,
+        "schedule": schedule,
+        "updated_at": now,
+    }
+
+
+def _topic_rows() -> list[dict[str, object]]:
+    from tagging.topics import iptc_topic_rows
+
+    return iptc_topic_rows()

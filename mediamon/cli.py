@@ -1,0 +1,441 @@
+"""The ``mediamon`` command line.
+
+Heavy imports (Prefect, spaCy, trafilatura) happen inside the commands that need them, so that
+``mediamon --help`` and config errors answer at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mediamon.errors import ConfigError
+from mediamon.progress import use_progress
+from mediamon.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="mediamon",
+    help="Media-monitoring ingestion: fetch, parse, tag and load news articles into DuckDB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+demo_app = typer.Typer(help="The bundled offline demo newsroom.", no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
+
+console = Console()
+err_console = Console(stderr=True)
+
+SettingsOption = Annotated[
+    Path | None, typer.Option("--settings", help="A settings TOML file ([paths], [fetch], [pipeline]).")
+]
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="The DuckDB warehouse file (default: data/mediamon.duckdb).")
+]
+
+
+def _prefect_environment(settings: Settings, verbose: bool) -> None:
+    """Quiet, local, offline Prefect defaults (the user's own environment wins)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_HOME", str((settings.paths.data_dir / "prefect").resolve()))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def _settings(settings_file: Path | None, db: Path | None) -> Settings:
+    overrides: dict[str, Any] = {}
+    if db is not None:
+        overrides["paths"] = {"database": db}
+    try:
+        return load_settings(settings_file, **overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+class RichProgress:
+    """A progress bar per pipeline stage."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._tasks: dict[str, TaskID] = {}
+
+    def start(self, stage: str, total: int | None) -> None:
+        self._tasks[stage] = self._progress.add_task(stage, total=total)
+
+    def advance(self, stage: str, amount: int = 1) -> None:
+        if stage in self._tasks:
+            self._progress.advance(self._tasks[stage], amount)
+
+    def finish(self, stage: str) -> None:
+        if stage in self._tasks:
+            task = self._progress.tasks[self._tasks[stage]]
+            self._progress.update(self._tasks[stage], completed=task.total or task.completed)
+
+
+def _progress_display() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description:>8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=False,
+        disable=not err_console.is_terminal and os.environ.get("MEDIAMON_PROGRESS") != "1",
+    )
+
+
+def run_ingest(
+    settings: Settings, sources: list[str] | None, settings_file: Path | None, verbose: bool = False
+) -> list[dict[str, Any]]:
+    """Run the ingest flow once, embedded, with a progress display; returns the summary."""
+    _prefect_environment(settings, verbose)
+    from flows.ingest import ingest_flow
+
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    with _progress_display() as display, use_progress(RichProgress(display)):
+        return ingest_flow(
+            source_names=sources or None,
+            settings_overrides=overrides,
+            settings_file=str(settings_file) if settings_file else None,
+        )
+
+
+def print_summary(summary: list[dict[str, Any]], elapsed: float) -> None:
+    table = Table(title=f"Ingest summary ({elapsed:.1f} s)", title_justify="left")
+    for column in ("source", "discovered", "new", "updated", "unchanged", "failed"):
+        table.add_column(column, justify="left" if column == "source" else "right")
+    table.add_column("reasons")
+    for row in summary:
+        reasons = ", ".join(f"{reason} ×{n}" for reason, n in sorted(row["reasons"].items()))
+        table.add_row(
+            row["source"],
+            *(str(row[k]) for k in ("discovered", "new", "updated", "unchanged", "failed")),
+            reasons or "-",
+        )
+    total = {k: sum(r[k] for r in summary) for k in ("discovered", "new", "updated", "unchanged", "failed")}
+    table.add_row("[bold]total", *(f"[bold]{total[k]}" for k in total), "")
+    console.print(table)
+
+
+@app.command()
+def ingest(
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source", "-s", help="A source name from sources.toml (repeatable); default: every enabled source."
+        ),
+    ] = None,
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Run the ingest flow once: discover → fetch → parse → tag → load, then print a summary.
+
+    Demo sources start the bundled newsroom on a free loopback port by themselves.
+    """
+    settings = _settings(settings_file, db)
+    _check_sources(settings, source)
+    started = time.perf_counter()
+    summary = run_ingest(settings, source, settings_file, verbose)
+    if as_json:
+        console.print_json(json.dumps(summary))
+    else:
+        print_summary(summary, time.perf_counter() - started)
+        console.print(f"Warehouse: [bold]{settings.paths.database_path}[/]")
+
+
+@app.command()
+def trends(
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    days: Annotated[int, typer.Option(help="Window for top entities, in days.")] = 30,
+    topic: Annotated[str, typer.Option(help="IPTC code for the weekly volume.")] = "medtop:06000000",
+) -> None:
+    """Print three trend queries: top entities of the last N days, weekly volume of a topic, spikes."""
+    settings = _settings(settings_file, db)
+    print_trends(settings, days=days, topic=topic)
+
+
+def print_trends(settings: Settings, *, days: int = 30, topic: str = "medtop:06000000") -> None:
+    from warehouse import db as warehouse_db
+    from warehouse import queries
+
+    path = settings.paths.database_path
+    if not path.exists():
+        _fail(f"{path}: no warehouse yet; run `mediamon ingest` (or `make demo`) first")
+    con = warehouse_db.connect(path, read_only=True)
+    try:
+        end = queries.latest_day(con)
+        table = Table(title=f"Top entities, {days} days to {end}", title_justify="left")
+        for column in ("entity", "type", "articles", "previous", "change"):
+            table.add_column(column, justify="left" if column in ("entity", "type") else "right")
+        for row in queries.top_entities(con, days=days, limit=10):
+            table.add_row(
+                row.entity, row.entity_type, str(row.articles), str(row.previous_articles), f"{row.change:+d}"
+            )
+        console.print(table)
+
+        label_row = con.execute("SELECT label FROM topics WHERE code = ?", [topic]).fetchone()
+        label = label_row[0] if label_row else topic
+        volume = queries.topic_volume(con, topic, grain="week")
+        table = Table(title=f"Weekly volume of topic '{label}' ({topic})", title_justify="left")
+        table.add_column("week")
+        table.add_column("articles", justify="right")
+        table.add_column("")
+        peak = max((v.articles for v in volume), default=1)
+        for v in volume:
+            table.add_row(str(v.period), str(v.articles), "█" * round(30 * v.articles / peak))
+        console.print(table)
+
+        table = Table(title="Entity spikes (a day against its trailing 14-day baseline)", title_justify="left")
+        for column in ("entity", "day", "articles", "baseline/day", "ratio", "z"):
+            table.add_column(column, justify="left" if column in ("entity", "day") else "right")
+        for s in queries.entity_spikes(con)[:10]:
+            table.add_row(
+                s.entity, str(s.day), str(s.articles), f"{s.baseline_mean:.2f}", f"{s.ratio:.1f}", f"{s.z_score:.1f}"
+            )
+        console.print(table)
+    finally:
+        con.close()
+
+
+@demo_app.command("run")
+def demo_run(
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Start the demo newsroom, ingest all its outlets, print the summary and three trend queries."""
+    settings = _settings(settings_file, db)
+    from mediamon.sources import load_sources
+
+    try:
+        demo_sources = [s.name for s in load_sources(settings.paths.sources_file).values() if s.kind == "demo"]
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    started = time.perf_counter()
+    summary = run_ingest(settings, demo_sources, settings_file, verbose)
+    print_summary(summary, time.perf_counter() - started)
+    print_trends(settings)
+    path = settings.paths.database_path
+    console.print(
+        f"\nThe warehouse is [bold]{path}[/]. Open it for ad-hoc SQL with\n"
+        f"  .venv/bin/python -c \"import duckdb; duckdb.connect('{path}', read_only=True).sql('SHOW TABLES').show()\"\n"
+        "or the DuckDB CLI: duckdb -readonly " + str(path)
+    )
+
+
+@demo_app.command("serve")
+def demo_serve(
+    port: Annotated[int, typer.Option(help="Loopback port (0 = a free one).")] = 0,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 42,
+) -> None:
+    """Serve the demo newsroom on loopback until Ctrl-C."""
+    from demo.server import start_newsroom
+
+    with start_newsroom(port=port, seed=seed) as newsroom:
+        console.print(f"Demo newsroom at [bold]{newsroom.url}[/] (Ctrl-C to stop)")
+        for host, target in newsroom.host_map.items():
+            console.print(f"  {host} → {target}")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            console.print("stopped")
+
+
+@app.command()
+def parse(
+    target: Annotated[str | None, typer.Argument(help="A saved page (.html or .html.gz) or an http(s) URL.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The page's URL, for a saved file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Article as JSON.")] = False,
+    batch: Annotated[Path | None, typer.Option("--batch", help='A JSONL file of {"id", "url", "path"} lines.')] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Where --batch writes its JSONL results.")] = None,
+) -> None:
+    """Parse one page and print its Article, or a whole batch (start-up paid once).
+
+    Batch lines that fail get an "error" field; the batch goes on.
+    """
+    from parsers.batch import article_to_record, run_parse_batch
+
+    if batch is not None:
+        if out is None:
+            _fail("--batch needs --out OUT.jsonl")
+            return
+        if not batch.exists():
+            _fail(f"{batch}: no such file")
+        with _progress_display() as display:
+            task = display.add_task("parse", total=sum(1 for line in batch.open(encoding="utf-8") if line.strip()))
+            ok, failed = run_parse_batch(batch, out, on_progress=lambda n: display.advance(task, n))
+        err_console.print(f"parsed {ok}, failed {failed} → {out}")
+        return
+    if target is None:
+        _fail("give a FILE_OR_URL, or --batch IN.jsonl --out OUT.jsonl")
+        return
+    import parsers
+    from mediamon.errors import ParseError
+
+    page_url, html = _read_page(target, url)
+    try:
+        article = parsers.parse(html, url=page_url)
+    except ParseError as exc:
+        _fail(f"{type(exc).__name__}: {exc}", code=1)
+        return
+    record = article_to_record(article)
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(show_header=False, title=article.title, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    for key, value in record.items():
+        if value in (None, [], ""):
+            continue
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        table.add_row(key, shown[:600] + " …" if key == "body" and len(shown) > 600 else shown)
+    console.print(table)
+
+
+def _read_page(target: str, url: str | None) -> tuple[str, bytes]:
+    if target.startswith(("http://", "https://")):
+        import httpx
+
+        settings = load_settings()
+        try:
+            response = httpx.get(
+                target,
+                headers={"User-Agent": settings.fetch.user_agent},
+                follow_redirects=True,
+                timeout=settings.fetch.read_timeout,
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            _fail(f"{target}: {exc}", code=1)
+        return str(response.url), response.content
+    path = Path(target)
+    if not path.exists():
+        _fail(f"{path}: no such file")
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        import gzip
+
+        data = gzip.decompress(data)
+    return url or path.resolve().as_uri(), data
+
+
+@app.command()
+def tag(
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help='A JSONL file of {"id", "text", "title"?} lines.')
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Where --batch writes its JSONL results.")] = None,
+    text_file: Annotated[Path | None, typer.Argument(help="A plain-text file to tag (prints JSON).")] = None,
+    title: Annotated[str | None, typer.Option(help="The title, for a single text file.")] = None,
+    processes: Annotated[int, typer.Option(help="spaCy processes for --batch.")] = 1,
+) -> None:
+    """Tag texts with entities, IPTC topics, watch topics and keyphrases (models load once)."""
+    from tagging.batch import run_tag_batch
+
+    import tagging
+
+    settings = _settings(None, None)
+    try:
+        tagger = tagging.load_tagger(settings.paths.config_dir, processes=processes)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    if batch is not None:
+        if out is None:
+            _fail("--batch needs --out OUT.jsonl")
+            return
+        if not batch.exists():
+            _fail(f"{batch}: no such file")
+        with _progress_display() as display:
+            task = display.add_task("tag", total=sum(1 for line in batch.open(encoding="utf-8") if line.strip()))
+            count = run_tag_batch(batch, out, tagger=tagger, on_progress=lambda n: display.advance(task, n))
+        err_console.print(f"tagged {count} → {out}")
+        return
+    if text_file is None:
+        _fail("give a TEXT_FILE, or --batch IN.jsonl --out OUT.jsonl")
+        return
+    text = text_file.read_text(encoding="utf-8")
+    tags = tagger.tag(text, title)
+    record = {
+        "entities": [
+            {
+                "start": m.start,
+                "end": m.end,
+                "type": m.type,
+                "text": m.text,
+                "entity_id": m.entity_id,
+                "canonical": m.canonical,
+            }
+            for m in tags.entities
+        ],
+        "topics": [{"code": t.code, "label": t.label, "score": t.score, "scheme": t.scheme} for t in tags.topics],
+        "watch": [{"name": w.name, "terms": list(w.terms)} for w in tags.watch],
+        "keyphrases": list(tags.keyphrases),
+    }
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def sources(settings_file: SettingsOption = None) -> None:
+    """Validate config/sources.toml and list its sources."""
+    settings = _settings(settings_file, None)
+    from mediamon.sources import load_sources
+
+    try:
+        found = load_sources(settings.paths.sources_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    table = Table(title=str(settings.paths.sources_file), title_justify="left")
+    for column in ("name", "outlet", "kind", "enabled", "schedule", "discovery"):
+        table.add_column(column)
+    for s in found.values():
+        schedule = s.schedule.interval or s.schedule.cron or ""
+        table.add_row(
+            s.name,
+            s.outlet,
+            s.kind,
+            "yes" if s.enabled else "no",
+            schedule,
+            f"{len(s.feeds)} feed(s), {len(s.sitemaps)} sitemap(s)",
+        )
+    console.print(table)
+
+
+def _check_sources(settings: Settings, names: list[str] | None) -> None:
+    """Refuse a bad sources.toml or an unknown --source before any work starts."""
+    from mediamon.sources import load_sources, select_sources
+
+    try:
+        select_sources(load_sources(settings.paths.sources_file), names, path=settings.paths.sources_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,52 @@
+import asyncio
+
+from fetching.client import build_client
+from fetching.discovery import Discovery, discover_source
+from fetching.fetcher import Fetcher
+from fetching.politeness import HostPolicy
+from mediamon.settings import FetchSettings
+from mediamon.sources import Source
+
+SETTINGS = FetchSettings(download_delay=0, retry_times=0)
+
+
+def discover(source: Source) -> Discovery:
+    async def run() -> Discovery:
+        async with build_client(SETTINGS) as client:
+            return await discover_source(Fetcher(client, {}, HostPolicy.merge(SETTINGS)), source)
+
+    return asyncio.run(run())
+
+
+def test_feed_and_self_including_gzipped_sitemaps_deduplicate(trouble_server):
+    source = Source(
+        name="t",
+        outlet="T",
+        homepage=f"{trouble_server}/",
+        feeds=(f"{trouble_server}/feed.xml",),
+        sitemaps=(f"{trouble_server}/sitemap-self.xml",),
+    )
+    found = discover(source)
+    urls = sorted(item.url for item in found.items)
+    assert urls == [f"{trouble_server}/a/{n}" for n in (1, 2, 3)]
+    first = next(i for i in found.items if i.url.endswith("/a/1"))
+    assert first.discovered_via == "rss"  # the feed's richer hints win over the sitemap's
+    assert first.hints.title == "One"
+    assert first.hints.published_at is not None
+    assert first.hints.published_at.day == 11
+    # the index lists itself: read once, no error, no loop
+    assert sum(1 for f in found.fetches if f.url.endswith("sitemap-self.xml")) == 1
+    assert found.errors == []
+
+
+def test_broken_feed_is_recorded_and_the_rest_goes_on(trouble_server):
+    source = Source(
+        name="t",
+        outlet="T",
+        homepage=f"{trouble_server}/",
+        feeds=(f"{trouble_server}/not-a-feed.xml", f"{trouble_server}/404", f"{trouble_server}/feed.xml"),
+    )
+    found = discover(source)
+    assert len(found.items) == 2
+    assert any("not-a-feed.xml" in e and "not a feed" in e for e in found.errors)
+    assert any("/404: HTTP 404" in e for e in found.errors)

@@ -1,0 +1,1 @@
+"""The warehouse: the only package that owns DuckDB (schema, loads, trend queries)."""
