@@ -38,7 +38,7 @@ class Discovery:
     source: str
     items: list[FeedItem] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
 
 
 async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
@@ -53,12 +53,12 @@ async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
         result = await fetcher.fetch(FetchRequest(source.name, feed_url))
         found.fetches.append(result)
         if not result.ok:
-            found.errors.append(f"{feed_url}: {result.error}")
+            found.errors.append((feed_url, result.error or "failed"))
             continue
         try:
             items = parse_feed(result.body, source=source.name, date_order=source.date_order)
         except ValueError as exc:
-            found.errors.append(f"{feed_url}: {exc}")
+            found.errors.append((feed_url, str(exc)))
             continue
         for item in items:
             by_url.setdefault(normalize_url(item.url), item)
@@ -118,23 +118,23 @@ async def _read_sitemap(
     if key in seen:
         return
     if len(seen) >= MAX_SITEMAPS:
-        found.errors.append(f"{url}: skipped, more than {MAX_SITEMAPS} sitemaps")
+        found.errors.append((url, f"skipped, more than {MAX_SITEMAPS} sitemaps"))
         return
     seen.add(key)
     result = await fetcher.fetch(FetchRequest(source.name, url))
     found.fetches.append(result)
     if not result.ok:
-        found.errors.append(f"{url}: {result.error}")
+        found.errors.append((url, result.error or "failed"))
         return
     try:
         children, entries = parse_sitemap(result.body, source=source.name, date_order=source.date_order)
     except ValueError as exc:
-        found.errors.append(f"{url}: {exc}")
+        found.errors.append((url, str(exc)))
         return
     for item in entries:
         by_url.setdefault(normalize_url(item.url), item)
     if children and depth >= MAX_SITEMAP_DEPTH:
-        found.errors.append(f"{url}: sitemap index deeper than {MAX_SITEMAP_DEPTH} levels, not followed")
+        found.errors.append((url, f"sitemap index deeper than {MAX_SITEMAP_DEPTH} levels, not followed"))
         return
     for child in children:
         await _read_sitemap(fetcher, source, child, depth + 1, seen, by_url, found)

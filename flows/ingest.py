@@ -101,8 +101,12 @@ def _outcome_rows(
     """Every attempt's ``fetches`` row, and the ids of articles seen unchanged via 304."""
     rows: list[FetchRow] = []
     for found in discoveries:
+        problems = dict(found.errors)
         for result in found.fetches:
-            rows.append(stages.fetch_row(run_id, result, "feed" if result.ok else "failed"))
+            if result.ok and result.url in problems:  # fetched, but not a feed or sitemap we can read
+                rows.append(stages.fetch_row(run_id, result, "failed", error=problems[result.url]))
+            else:
+                rows.append(stages.fetch_row(run_id, result, "feed" if result.ok else "failed"))
     verdict: dict[int, tuple[str, Parsed]] = {}
     for label, group in (("new", changes.new), ("updated", changes.updated), ("unchanged", changes.unchanged)):
         for p in group:
@@ -149,8 +153,8 @@ def summarise(
     summary = {s.name: SourceSummary(s.name) for s in sources}
     for found in discoveries:
         summary[found.source].discovered = len(found.items)
-        for error in found.errors:
-            summary[found.source].fail(error.split(": ", 1)[-1])
+        for _url, reason in found.errors:
+            summary[found.source].fail(reason)
     for result in results:
         if not result.ok:
             summary[result.source].fail(result.error or "unknown")

@@ -33,6 +33,7 @@ class PathSettings(_Section):
     data_dir: Path = Field(default=Path("data"), description="where the warehouse and caches live")
     config_dir: Path = Field(default=PROJECT_ROOT / "config", description="sources.toml, watch.toml, entities.toml")
     database: Path | None = Field(default=None, description="DuckDB file; data_dir/mediamon.duckdb")
+    sources: Path | None = Field(default=None, description="the sources file; config_dir/sources.toml")
 
     @property
     def database_path(self) -> Path:
@@ -40,7 +41,7 @@ class PathSettings(_Section):
 
     @property
     def sources_file(self) -> Path:
-        return self.config_dir / "sources.toml"
+        return self.sources if self.sources is not None else self.config_dir / "sources.toml"
 
 
 class FetchSettings(_Section):

@@ -48,5 +48,6 @@ def test_broken_feed_is_recorded_and_the_rest_goes_on(trouble_server):
     )
     found = discover(source)
     assert len(found.items) == 2
-    assert any("not-a-feed.xml" in e and "not a feed" in e for e in found.errors)
-    assert any("/404: HTTP 404" in e for e in found.errors)
+    problems = dict(found.errors)
+    assert "not a feed" in problems[f"{trouble_server}/not-a-feed.xml"]
+    assert problems[f"{trouble_server}/404"] == "HTTP 404"

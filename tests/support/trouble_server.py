@@ -7,10 +7,10 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
-import pytest
 
 PAGE = b"<html><head><title>ok</title></head><body><p>hello</p></body></html>"
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
@@ -21,6 +21,33 @@ SITEMAP_SELF = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps
 <sitemap><loc>http://{host}/urlset.xml.gz</loc></sitemap></sitemapindex>"""
 URLSET = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>http://{host}/a/1</loc></url><url><loc>http://{host}/a/3</loc></url></urlset>"""
+
+
+MIXED_FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>mixed</title>
+<item><title>Good</title><link>http://{host}/story/good?utm_source=rss</link></item>
+<item><title>Second</title><link>http://{host}/story/second</link></item>
+<item><title>Same story, other URL</title><link>http://{host}/story/good-alias</link></item>
+<item><title>Gone</title><link>http://{host}/404</link></item>
+<item><title>Binary</title><link>http://{host}/binary</link></item>
+<item><title>Stub</title><link>http://{host}/ok</link></item>
+</channel></rss>"""
+STORY = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} | Loopback Times</title>
+<link rel="canonical" href="http://{host}/story/{slug}">
+<meta property="og:site_name" content="Loopback Times">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{title}", "datePublished": "2023-05-11T09:30:00+00:00",
+"author": {{"@type": "Person", "name": "Maria Ivanova"}}}}</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>{title}</h1><p class="byline">By Maria Ivanova</p>
+<p>Belarusian officials met their Russian counterparts in Minsk on Thursday to discuss new
+integration programs of the Union State, according to a statement released after the talks.</p>
+<p>President Alyaksandr Lukashenka said the two countries would deepen cooperation in industry,
+energy and transport, while Moscow promised further credits to support Belarusian enterprises.</p>
+<p>Analysts in Vilnius and Warsaw warned that closer economic ties leave Minsk more dependent on
+the Kremlin, as Western sanctions continue to cut the country off from European markets.</p>
+<p>The next meeting of the Supreme State Council is expected later this year in Moscow, where both
+sides hope to sign further agreements on taxation and customs.</p></article>
+<footer>Copyright Loopback Times</footer></body></html>"""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -109,6 +136,13 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"")
         elif path == "/private/page":
             self._send(200, PAGE)
+        elif path in ("/story/good", "/story/good-alias", "/story/second"):
+            slug = "second" if path.endswith("second") else "good"
+            title = "Minsk and Moscow agree on more integration" if slug == "good" else "A second story"
+            page = STORY.format(title=title, slug=slug, host=host.decode())
+            self._send(200, page.encode(), headers={"ETag": f'"{slug}-v1"'})
+        elif path == "/mixed-feed.xml":
+            self._send(200, MIXED_FEED.replace(b"{host}", host), "application/rss+xml")
         elif path == "/feed.xml":
             self._send(200, FEED.replace(b"{host}", host), "application/rss+xml")
         elif path == "/not-a-feed.xml":
@@ -121,10 +155,17 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found")
 
 
-@pytest.fixture(scope="session")
-def trouble_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return  # resets and aborted transfers are the point here, not noise to print
+
+
+@contextmanager
+def serve_trouble() -> Iterator[str]:
+    """Start the misbehaving server on a free loopback port; yields its base URL."""
+    server = QuietServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -132,6 +173,5 @@ def trouble_server() -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(autouse=True)
-def _reset_hits() -> None:
+def reset_hits() -> None:
     Handler.hits.clear()
