@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
 from demo.prose import Paragraph, Span
 
@@ -66,7 +66,9 @@ def parse_markdown_spans(text: str) -> tuple[Span, ...]:
 
 def read_seed_markdown() -> str:
     """Return the seed data file's text (UTF-8)."""
-    return resources.files("demo").joinpath("data", SEED_FILE).read_text(encoding="utf-8")
+    # A plain path beside this module: importlib.resources fails when a namespace package of the
+    # same name shadows this one on sys.path (seen when Prefect imports flows by path).
+    return (Path(__file__).resolve().parent / "data" / SEED_FILE).read_text(encoding="utf-8")
 
 
 def load_seed_text() -> SeedText:

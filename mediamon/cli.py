@@ -46,7 +46,9 @@ DbOption = Annotated[
 def _prefect_environment(settings: Settings, verbose: bool) -> None:
     """Quiet, local, offline Prefect defaults (the user's own environment wins)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_HOME", str((settings.paths.data_dir / "prefect").resolve()))
+    home = (settings.paths.data_dir / "prefect").resolve()
+    home.mkdir(parents=True, exist_ok=True)  # Prefect's SQLite cannot create missing folders
+    os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
@@ -203,10 +205,16 @@ def print_trends(settings: Settings, *, days: int = 30, topic: str = "medtop:060
             table.add_row(str(v.period), str(v.articles), "█" * round(30 * v.articles / peak))
         console.print(table)
 
-        table = Table(title="Entity spikes (a day against its trailing 14-day baseline)", title_justify="left")
+        table = Table(
+            title="Entity spikes: each entity's strongest day against its trailing 14-day baseline",
+            title_justify="left",
+        )
         for column in ("entity", "day", "articles", "baseline/day", "ratio", "z"):
             table.add_column(column, justify="left" if column in ("entity", "day") else "right")
-        for s in queries.entity_spikes(con)[:10]:
+        strongest: dict[str, queries.Spike] = {}
+        for spike in queries.entity_spikes(con):  # strongest first: keep each entity's best day
+            strongest.setdefault(spike.entity_id, spike)
+        for s in list(strongest.values())[:10]:
             table.add_row(
                 s.entity, str(s.day), str(s.articles), f"{s.baseline_mean:.2f}", f"{s.ratio:.1f}", f"{s.z_score:.1f}"
             )
