@@ -109,12 +109,18 @@ def run_ingest(
     from flows.ingest import ingest_flow
 
     overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
-    with _progress_display() as display, use_progress(RichProgress(display)):
-        return ingest_flow(
-            source_names=sources or None,
-            settings_overrides=overrides,
-            settings_file=str(settings_file) if settings_file else None,
-        )
+    try:
+        with _progress_display() as display, use_progress(RichProgress(display)):
+            return ingest_flow(
+                source_names=sources or None,
+                settings_overrides=overrides,
+                settings_file=str(settings_file) if settings_file else None,
+            )
+    except ConfigError as exc:
+        _fail(str(exc))
+    except Exception as exc:  # the flow run has already logged the traceback; say it plainly
+        _fail(f"the ingest run failed: {type(exc).__name__}: {exc}", code=1)
+    return []
 
 
 def print_summary(summary: list[dict[str, Any]], elapsed: float) -> None:
