@@ -14,12 +14,13 @@ import email.utils
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import httpx
 
+from fetching.archive import WarcArchive
 from fetching.politeness import HostGate, HostPolicy, RobotsCache
 from mediamon.records import FeedHints, FetchResult
 from mediamon.urls import host_of
@@ -42,13 +43,21 @@ class FetchRequest:
 class Fetcher:
     """Fetches URLs with one shared client, one gate per host and a robots.txt cache."""
 
-    def __init__(self, client: httpx.AsyncClient, policies: dict[str, HostPolicy], default: HostPolicy):
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        policies: dict[str, HostPolicy],
+        default: HostPolicy,
+        archive: WarcArchive | None = None,
+    ):
         """
         Args:
             client: the run's client (never follows redirects itself).
             policies: the politeness policy per host (from each source's overrides).
             default: the policy for hosts no source names (e.g. a redirect to another host).
+            archive: where every HTTP response is kept (None: not archived, e.g. in unit tests).
         """
+        self._archive = archive
         self._client = client
         self._policies = policies
         self._default = default
@@ -69,7 +78,18 @@ class Fetcher:
         return gate
 
     async def fetch(self, request: FetchRequest) -> FetchResult:
-        """Fetch one URL. Never raises for HTTP or network trouble: the result carries the reason."""
+        """Fetch one URL. Never raises for HTTP or network trouble: the result carries the reason.
+
+        Every result that carries an HTTP response is written to the archive, when there is one.
+        """
+        result = await self._fetch(request)
+        if self._archive is not None and result.status is not None:
+            pointer = self._archive.write(result)
+            if pointer is not None:
+                result = replace(result, warc=(pointer.file, pointer.offset))
+        return result
+
+    async def _fetch(self, request: FetchRequest) -> FetchResult:
         started = time.perf_counter()
         fetched_at = datetime.now(UTC)
         policy = self.policy(request.url)

@@ -21,6 +21,7 @@ from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from fetching.archive import WarcArchive
 from fetching.discovery import Discovery
 from flows import stages
 from flows.stages import Changes, Parsed, SourceSummary
@@ -32,6 +33,7 @@ from warehouse.load import (
     FetchRow,
     LoadCounts,
     LoadItem,
+    UrlState,
     read_url_states,
     record_run,
     upsert_sources,
@@ -40,16 +42,19 @@ from warehouse.load import (
 
 
 @task(name="discover", cache_policy=NONE, retries=1, retry_delay_seconds=2)
-def discover_task(settings: Settings, sources: Sequence[Source]) -> list[Discovery]:
-    return stages.discover(settings.fetch, sources)
+def discover_task(settings: Settings, sources: Sequence[Source], archive: WarcArchive) -> list[Discovery]:
+    return stages.discover(settings.fetch, sources, archive)
 
 
 @task(name="fetch", cache_policy=NONE)
 def fetch_task(
-    settings: Settings, sources: Sequence[Source], discoveries: Sequence[Discovery], con: duckdb.DuckDBPyConnection
+    settings: Settings,
+    sources: Sequence[Source],
+    discoveries: Sequence[Discovery],
+    states: dict[str, UrlState],
+    archive: WarcArchive,
 ) -> list[FetchResult]:
-    urls = [item.url for d in discoveries for item in d.items]
-    return stages.fetch(settings.fetch, sources, discoveries, read_url_states(con, urls))
+    return stages.fetch(settings.fetch, sources, discoveries, states, archive)
 
 
 @task(name="parse", cache_policy=NONE)
@@ -197,12 +202,13 @@ def ingest_flow(
     started = datetime.now(UTC)
     with demo_newsroom(settings, selected) as settings:
         con = db.connect(settings.paths.database_path)
+        archive = WarcArchive(settings.paths.archive_dir, max_file_bytes=settings.paths.warc_max_bytes)
         try:
             upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
             upsert_topics(con, _topic_rows())
-            discoveries = discover_task(settings, selected)
+            discoveries = discover_task(settings, selected, archive)
             states = read_url_states(con, [item.url for d in discoveries for item in d.items])
-            results = fetch_task(settings, selected, quote(discoveries), con)
+            results = fetch_task(settings, selected, quote(discoveries), quote(states), archive)
             parsed = parse_task(quote(results), all_sources, settings.pipeline.parse_workers)
             changes = stages.split_changed(con, parsed)
             tags = tag_task(quote(changes.to_tag), settings)
@@ -238,6 +244,7 @@ def ingest_flow(
                     s.failed,
                 )
         finally:
+            archive.close()
             con.close()
     return [
         {

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from fetching.archive import WarcArchive
 from fetching.client import build_client
 from fetching.discovery import Discovery, discover_source
 from fetching.fetcher import Fetcher, FetchRequest
@@ -78,12 +79,12 @@ async def _discover_all(fetcher: Fetcher, sources: Sequence[Source]) -> list[Dis
     return list(await asyncio.gather(*(discover_source(fetcher, s) for s in sources)))
 
 
-def discover(settings: FetchSettings, sources: Sequence[Source]) -> list[Discovery]:
+def discover(settings: FetchSettings, sources: Sequence[Source], archive: WarcArchive | None = None) -> list[Discovery]:
     """Run discovery for every source concurrently (one client for the whole stage)."""
 
     async def run() -> list[Discovery]:
         async with build_client(settings) as client:
-            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings))
+            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings), archive)
             return await _discover_all(fetcher, sources)
 
     sink = progress()
@@ -99,6 +100,7 @@ def fetch(
     sources: Sequence[Source],
     discoveries: Sequence[Discovery],
     states: dict[str, UrlState],
+    archive: WarcArchive | None = None,
 ) -> list[FetchResult]:
     """Fetch every discovered item, with conditional GET from the stored validators."""
     requests = []
@@ -119,7 +121,7 @@ def fetch(
 
     async def run() -> list[FetchResult]:
         async with build_client(settings) as client:
-            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings))
+            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings), archive)
             return await fetcher.fetch_many(requests, on_done=lambda _r: sink.advance("fetch"))
 
     results = asyncio.run(run())
@@ -297,6 +299,8 @@ def fetch_row(
         content_hash=digest,
         article_id=article.id if article else None,
         redirects=result.redirects,
+        warc_file=result.warc[0] if result.warc else None,
+        warc_offset=result.warc[1] if result.warc else None,
     )
 
 

@@ -169,6 +169,35 @@ def ingest(
 
 
 @app.command()
+def reparse(
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only these sources (repeatable); default: all.")
+    ] = None,
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Rebuild articles from the raw WARC archive with no network (after a parser improvement)."""
+    settings = _settings(settings_file, db)
+    _prefect_environment(settings, verbose)
+    from flows.reparse import reparse_flow
+
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    started = time.perf_counter()
+    try:
+        with _progress_display() as display, use_progress(RichProgress(display)):
+            summary = reparse_flow(source_names=source or None, settings_overrides=overrides)
+    except Exception as exc:  # the flow run has logged the traceback
+        _fail(f"the reparse run failed: {type(exc).__name__}: {exc}", code=1)
+        return
+    console.print(
+        f"Reparsed {summary['pages']} archived pages in {time.perf_counter() - started:.1f} s: "
+        f"{summary['new']} new, {summary['updated']} updated, {summary['unchanged']} unchanged, "
+        f"{summary['failed']} failed"
+    )
+
+
+@app.command()
 def trends(
     db: DbOption = None,
     settings_file: SettingsOption = None,
@@ -365,9 +394,8 @@ def tag(
     processes: Annotated[int, typer.Option(help="spaCy processes for --batch.")] = 1,
 ) -> None:
     """Tag texts with entities, IPTC topics, watch topics and keyphrases (models load once)."""
-    from tagging.batch import run_tag_batch
-
     import tagging
+    from tagging.batch import run_tag_batch
 
     settings = _settings(None, None)
     try:

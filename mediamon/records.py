@@ -60,6 +60,7 @@ class FetchResult:
     error: str | None = None
     redirects: tuple[str, ...] = ()
     hints: FeedHints = field(default_factory=FeedHints)
+    warc: tuple[str, int] | None = None  # (WARC file name, record offset) in the raw archive
 
     @property
     def ok(self) -> bool:

@@ -34,10 +34,16 @@ class PathSettings(_Section):
     config_dir: Path = Field(default=PROJECT_ROOT / "config", description="sources.toml, watch.toml, entities.toml")
     database: Path | None = Field(default=None, description="DuckDB file; data_dir/mediamon.duckdb")
     sources: Path | None = Field(default=None, description="the sources file; config_dir/sources.toml")
+    archive: Path | None = Field(default=None, description="WARC archive folder; data_dir/archive")
+    warc_max_bytes: int = Field(default=256 * 1024 * 1024, ge=1024, description="rotate WARC files past this")
 
     @property
     def database_path(self) -> Path:
         return self.database if self.database is not None else self.data_dir / "mediamon.duckdb"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.archive if self.archive is not None else self.data_dir / "archive"
 
     @property
     def sources_file(self) -> Path:

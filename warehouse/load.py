@@ -41,6 +41,8 @@ class FetchRow:
     content_hash: str | None = None
     article_id: str | None = None
     redirects: tuple[str, ...] = ()
+    warc_file: str | None = None
+    warc_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +289,8 @@ _FETCH_SCHEMA = pa.schema(
         ("article_id", pa.string()),
         ("redirects", STRINGS),
         ("fetched_at", TIMESTAMP),
+        ("warc_file", pa.string()),
+        ("warc_offset", pa.int64()),
     ]
 )
 
@@ -324,7 +328,8 @@ def _upsert_url_states(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow])
         "incoming_states",
         table,
         """
-        INSERT INTO url_state
+        INSERT INTO url_state (url, source, etag, last_modified, content_hash, article_id, last_status,
+                               last_outcome, last_error, failures, last_fetched_at)
         SELECT url, source, etag, last_modified, content_hash, article_id, status, outcome, error,
                CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END, fetched_at
         FROM incoming_states

@@ -40,6 +40,8 @@ class Runs:
     db: Path
     first_counts: tuple[int, int]
     second_counts: tuple[int, int]
+    reparse: dict[str, int]
+    archive: Path
 
 
 def counts(path: Path) -> tuple[int, int]:
@@ -55,6 +57,7 @@ def counts(path: Path) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, prefect_harness) -> Iterator[Runs]:
     from flows.ingest import ingest_flow
+    from flows.reparse import reparse_flow
 
     work = tmp_path_factory.mktemp("e2e")
     overrides = {"paths": {"data_dir": str(work), "database": str(work / "mediamon.duckdb")}}
@@ -62,7 +65,9 @@ def runs(tmp_path_factory, prefect_harness) -> Iterator[Runs]:
     first = ingest_flow(source_names=names, settings_overrides=overrides)
     first_counts = counts(work / "mediamon.duckdb")
     second = ingest_flow(source_names=names, settings_overrides=overrides)
-    yield Runs(first, second, work / "mediamon.duckdb", first_counts, counts(work / "mediamon.duckdb"))
+    second_counts = counts(work / "mediamon.duckdb")
+    reparsed = reparse_flow(settings_overrides=overrides)
+    yield Runs(first, second, work / "mediamon.duckdb", first_counts, second_counts, reparsed, work / "archive")
 
 
 @pytest.fixture
@@ -189,3 +194,15 @@ def test_top_entities_of_the_last_30_days(con):
     assert len(top) == 10
     assert top[0].articles >= top[-1].articles
     assert queries.latest_day(con) == date(2023, 11, 30)
+
+
+def test_every_response_is_archived_and_reparse_rebuilds_nothing_new(runs, con, corpus):
+    assert list(runs.archive.glob("*.warc.gz"))
+    missing = con.execute(
+        "SELECT count(*) FROM fetches WHERE status IS NOT NULL AND warc_file IS NULL"
+    ).fetchone()[0]
+    assert missing == 0
+    # the same parser over the same archived pages: nothing changes, nothing duplicates
+    assert runs.reparse["pages"] == len(corpus.articles)
+    assert (runs.reparse["new"], runs.reparse["updated"], runs.reparse["failed"]) == (0, 0, 0)
+    assert counts(runs.db) == runs.first_counts
