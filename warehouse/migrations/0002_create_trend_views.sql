@@ -1,6 +1,8 @@
 -- Views that make the common trend questions one SELECT away for any DuckDB client.
 
 -- One row per (article, canonical entity) with its mention count: the unit of "volume".
+-- Mentions inside parenthetical citations ("(BelTA, July 6)", type CITED) name a source, not a
+-- subject of the article, so they do not count here; they stay in entity_mentions.
 CREATE VIEW article_entities AS
 SELECT m.article_id,
        m.entity_id,
@@ -10,6 +12,7 @@ SELECT m.article_id,
        bool_or(m.in_title) AS in_title
 FROM entity_mentions m
 JOIN entities e USING (entity_id)
+WHERE m.type <> 'CITED'
 GROUP BY m.article_id, m.entity_id;
 
 -- Articles with their publication day, the time axis of every trend query.
