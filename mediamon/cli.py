@@ -228,8 +228,8 @@ def print_trends(settings: Settings, *, days: int = 30, topic: str = "medtop:060
             )
         console.print(table)
 
-        label_row = con.execute("SELECT label FROM topics WHERE code = ?", [topic]).fetchone()
-        label = label_row[0] if label_row else topic
+        label_rows = con.execute("SELECT label FROM topics WHERE code = ?", [topic]).fetchall()
+        label = label_rows[0][0] if label_rows else topic
         volume = queries.topic_volume(con, topic, grain="week")
         table = Table(title=f"Weekly volume of topic '{label}' ({topic})", title_justify="left")
         table.add_column("week")

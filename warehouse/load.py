@@ -15,6 +15,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from mediamon.fingerprint import simhash
 from mediamon.records import Article, Tags, TopicScore
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -61,6 +62,7 @@ class LoadCounts:
     updated: int = 0
     unchanged: int = 0
     mentions: int = 0
+    near_duplicates: int = 0
     new_ids: list[str] = field(default_factory=list)
 
 
@@ -218,6 +220,7 @@ def load_batch(
         if writes:
             _replace_articles(con, writes, now)
             counts.mentions = _insert_children(con, writes, now)
+            counts.near_duplicates = _link_near_duplicates(con, [it.article.id for it in writes if it.article.id], now)
         if touched:
             _touch_articles(con, touched, now)
     counts.new = len(fresh)
@@ -402,6 +405,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("version", pa.int32()),
         ("first_seen", TIMESTAMP),
         ("last_seen", TIMESTAMP),
+        ("simhash", pa.int64()),
     ]
 )
 
@@ -442,6 +446,7 @@ def _article_row(item: LoadItem, now: datetime) -> dict[str, object]:
         "version": 1,
         "first_seen": now,
         "last_seen": now,
+        "simhash": simhash(f"{a.title}\n{a.body}"),
     }
 
 
@@ -478,6 +483,47 @@ def _replace_articles(con: duckdb.DuckDBPyConnection, items: Sequence[LoadItem],
             version = articles.version + 1
         """,  # noqa: S608 -- fixed column names
     )
+
+
+# Four 16-bit bands of the 64-bit SimHash: two hashes within 3 bits of each other agree on at least
+# one band exactly, so equi-joins on the bands find every candidate without comparing all pairs.
+_NEAR_DUPLICATES = """
+WITH fresh AS (
+    SELECT a.id, a.simhash FROM articles a JOIN written_ids w USING (id) WHERE a.simhash <> 0
+),
+candidates AS (
+    SELECT DISTINCT f.id AS a_id, o.id AS b_id
+    FROM fresh f, articles o,
+         (SELECT unnest([0, 16, 32, 48]) AS shift) bands
+    WHERE o.id <> f.id AND o.simhash <> 0
+      AND ((f.simhash >> bands.shift) & 65535) = ((o.simhash >> bands.shift) & 65535)
+),
+close AS (
+    SELECT c.a_id, c.b_id, bit_count(xor(a.simhash, b.simhash)) AS distance,
+           (coalesce(a.published_at, a.first_seen), a.id) > (coalesce(b.published_at, b.first_seen), b.id)
+               AS a_is_later
+    FROM candidates c JOIN articles a ON a.id = c.a_id JOIN articles b ON b.id = c.b_id
+    WHERE bit_count(xor(a.simhash, b.simhash)) <= $max_distance
+)
+INSERT INTO near_duplicates
+SELECT CASE WHEN a_is_later THEN a_id ELSE b_id END, CASE WHEN a_is_later THEN b_id ELSE a_id END,
+       distance, $now
+FROM close
+ON CONFLICT DO NOTHING
+"""
+NEAR_DUPLICATE_BITS = 3
+
+
+def _link_near_duplicates(con: duckdb.DuckDBPyConnection, ids: list[str], now: datetime) -> int:
+    """Link each written article to earlier ones whose text is nearly the same (syndication)."""
+    before = con.execute("SELECT count(*) FROM near_duplicates").fetchall()[0][0]
+    con.register("written_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        con.execute(_NEAR_DUPLICATES, {"max_distance": NEAR_DUPLICATE_BITS, "now": now})
+    finally:
+        con.unregister("written_ids")
+    after = con.execute("SELECT count(*) FROM near_duplicates").fetchall()[0][0]
+    return int(after - before)
 
 
 def _touch_articles(con: duckdb.DuckDBPyConnection, ids: list[str], now: datetime) -> None:

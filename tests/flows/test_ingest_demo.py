@@ -206,3 +206,11 @@ def test_every_response_is_archived_and_reparse_rebuilds_nothing_new(runs, con, 
     assert runs.reparse["pages"] == len(corpus.articles)
     assert (runs.reparse["new"], runs.reparse["updated"], runs.reparse["failed"]) == (0, 0, 0)
     assert counts(runs.db) == runs.first_counts
+
+
+def test_syndicated_copy_is_kept_and_linked_to_the_original(con, corpus):
+    ids = dict(con.execute("SELECT url, id FROM articles").fetchall())
+    original, copy = ids[corpus.truth.syndicated_original_url], ids[corpus.truth.syndicated_copy_url]
+    links = con.execute("SELECT article_id, duplicate_of, distance FROM near_duplicates").fetchall()
+    assert (copy, original, 0) in links
+    assert len(links) < 20, links  # templated prose must not look syndicated wholesale

@@ -125,3 +125,20 @@ def test_a_failing_batch_rolls_back_whole(con):
         load_batch(con, [item(1), bad], [fetch_row("http://x.test/1", "new")], now=NOW)
     assert count(con, "articles") == 0
     assert count(con, "fetches") == 0
+
+
+def test_syndicated_copies_are_linked_not_dropped(con):
+    story = " ".join(f"Sentence {n} about the Middle Corridor and shipping through Kazakhstan." for n in range(40))
+    original = item(1, story)
+    copy = item(2, story)  # same text, other outlet and URL
+    edited = item(3, story.replace("Sentence 7", "Line seven"))
+    other = item(4, "An unrelated story about elections in Moldova. " * 30)
+    counts = load_batch(con, [original, copy, edited, other], [], now=NOW)
+    assert counts.new == 4  # nothing dropped
+    links = con.execute("SELECT article_id, duplicate_of, distance FROM near_duplicates ORDER BY ALL").fetchall()
+    # item(n) is published n days before NOW: id0003 is the earliest, then id0002, then id0001
+    pairs = {(a, b) for a, b, _d in links}
+    assert ("id0001", "id0002") in pairs  # the later copy points at the earlier one
+    assert all(d <= 3 for _a, _b, d in links)
+    assert not any("id0004" in (a, b) for a, b in pairs)
+    assert load_batch(con, [original, copy], [], now=NOW).near_duplicates == 0  # idempotent
