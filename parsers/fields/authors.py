@@ -1,0 +1,108 @@
+"""Clean author names out of byline text and metadata values.
+
+``split_author_names`` turns "By Jane Doe and John Roe, Staff Writers | Example Times" into
+["Jane Doe", "John Roe"]: it strips a leading "By"/"Von"/"Par"/..., e-mail addresses, URLs,
+dates and times, "Updated"/"Published" tails, roles ("Staff Writer", "Correspondent") and an
+outlet name given by the caller, then splits on "and", "und", "&", ";", "|", "/" and commas
+(a comma only splits when both sides look like names).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:written|posted|reported|text|story|words|published)\s+by|(?:eingestellt|erstellt|geschrieben|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_HANDLE_RE = re.compile(r"(?<!\w)@\w+")
+_DATE_TAIL_RE = re.compile(
+    r"\s*(?:[|,–—-]\s*)?(?:\b(?:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|el)\b[^|]*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*)$",
+    re.IGNORECASE,
+)
+_ROLE_RE = re.compile(
+    r"\s*[,|–—-]?\s*\b(?:senior\s+|chief\s+|special\s+|contributing\s+|associate\s+|deputy\s+|managing\s+|executive\s+|political\s+|foreign\s+|staff\s+)*"
+    r"(?:staff\s+writer|writer|reporter|correspondent|editor(?:\s+at\s+large)?|columnist|contributor|journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|mitarbeiter(?:in)?|autor(?:in)?)s?\b.*$",
+    re.IGNORECASE,
+)
+_SPLIT_RE = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|&)\s+|\s*[;&|/]\s*|\s+·\s+", re.IGNORECASE)
+_NOISE_RE = re.compile(r"[\[\]{}<>\"“”„«»]|\s{2,}")
+_NON_NAME_RE = re.compile(
+    r"\d{3,}|^(?:admin|administrator|wordpressadmin|editor|staff|guest|unknown|anonymous|null|none|name|publiziert|posted|"
+    r"please enter your name here|your name|ihr name|agencies)$"
+    r"|^(?:foto|photo|bild|image|quelle|source)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
+    re.IGNORECASE,
+)
+_TAIL_NOISE_RE = re.compile(
+    r"\s+(?:alle artikel|all (?:posts|articles|stories)|mehr von|more from|über|about|autorenseite|profile?"
+    r"|view all|schließen).*$",
+    re.IGNORECASE,
+)
+_INITIAL_END_RE = re.compile(r"(?:^|\s)\w\.$")
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
+    """One author name from ``raw`` with prefixes, e-mails, dates and roles removed, or None."""
+    text = " ".join(raw.replace("\xa0", " ").split())
+    text = _EMAIL_RE.sub("", text)
+    text = _URL_RE.sub("", text)
+    text = _HANDLE_RE.sub("", text) if not text.startswith("@") else text.lstrip("@")
+    for _ in range(2):
+        text = _PREFIX_RE.sub("", text)
+    text = _DATE_TAIL_RE.sub("", text)
+    text = _ROLE_RE.sub("", text)
+    text = _TAIL_NOISE_RE.sub("", text)
+    text = _NOISE_RE.sub(" ", text).strip(" ,;:|-–—()·")
+    # A trailing full stop is kept after an initial ("Joe S.") and dropped elsewhere.
+    if text.endswith(".") and not _INITIAL_END_RE.search(text):
+        text = text.rstrip(".").strip()
+    if outlet and text.lower() == outlet.lower():
+        return None
+    if not text or _NON_NAME_RE.search(text) or not _looks_like_name(text):
+        return None
+    return text
+
+
+def looks_like_handle(name: str) -> bool:
+    """Whether ``name`` is a user handle ("AlexanderLasch", "AOC_media", "brn_dd"), not a name."""
+    if " " in name:
+        return False
+    inner_capital = any(ch.isupper() for ch in name[1:]) and not name.isupper()
+    return inner_capital or "_" in name or any(ch.isdigit() for ch in name) or "." in name
+
+
+def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
+    """All author names in a byline or metadata value, cleaned, in order, without duplicates."""
+    if not raw:
+        return []
+    text = " ".join(raw.replace("\xa0", " ").split())
+    text = _PREFIX_RE.sub("", text)
+    text = _DATE_TAIL_RE.sub("", text)
+    parts: list[str] = []
+    for chunk in _SPLIT_RE.split(text):
+        pieces = [p for p in chunk.split(",") if p.strip()]
+        # "Doe, Jane" (one name) vs "Jane Doe, John Roe" (two names): split only when each piece
+        # has at least two words.
+        if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+            parts.extend(pieces)
+        elif len(pieces) == 2 and len(pieces[1].split()) == 1 and len(pieces[0].split()) == 1:
+            parts.append(f"{pieces[1].strip()} {pieces[0].strip()}")
+        else:
+            parts.append(pieces[0] if pieces else chunk)
+    names: list[str] = []
+    for part in parts:
+        name = clean_author_name(part, outlet=outlet)
+        if name and name.lower() not in {n.lower() for n in names}:
+            names.append(name)
+    return names

@@ -1,0 +1,163 @@
+"""Titles: choose the article headline among the page's headings and metadata titles, strip
+site-name segments, and split a series title from its part number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_PART_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+}  # fmt: skip
+_PART_RE = re.compile(
+    r"\s*(?:[(\[]\s*)?[,:–—-]?\s*\b(?:part|pt\.|teil|partie|parte)\s+(?P<n>\d{1,2}|[a-zäöü]+)\b(?:\s*(?:of|von|de)\s+\w+)?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ")
+
+
+def split_series_part(title: str) -> tuple[str | None, int | None]:
+    """Split "Belarus and Russia Advance Economic Integration (Part Two)" into the series title
+    and the part number; (None, None) when the title names no part.
+    """
+    match = _PART_RE.search(title)
+    if not match:
+        return None, None
+    raw = match.group("n").lower()
+    number = int(raw) if raw.isdigit() else _PART_WORDS.get(raw)
+    if number is None:
+        return None, None
+    series = title[: match.start()].strip(" ,:–—-([")
+    return (series or None), number
+
+
+_WORD_RE = re.compile(r"\w+")
+_SEGMENT_RE = re.compile(r"\s+[|\-–—:»«›‹·/]+\s+|\s*[|»«›‹]\s*|\s*::\s*")
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
+# Headings inside these (by tag, or by class/id) are page chrome, not the article headline.
+_CHROME_RE = re.compile(
+    r"site-title|site-name|sitename|logo|brand|widget|sidebar|footer|masthead|navbar|menu|comment|related",
+    re.IGNORECASE,
+)
+_CHROME_TAGS = frozenset({"nav", "footer", "aside"})
+_ARTICLE_MARK_RE = re.compile(r"entry|post|article|story|title|headline", re.IGNORECASE)
+MIN_HEADING_SIMILARITY = 0.5
+MAX_SITE_SEGMENT_WORDS = 4
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in _WORD_RE.findall(text)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Shared words over the larger word set (0..1)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / max(len(ta), len(tb))
+
+
+def _compact(text: str) -> str:
+    return _NON_ALNUM_RE.sub("", text.lower())
+
+
+def is_site_segment(segment: str, host: str, site_names: list[str]) -> bool:
+    """Whether a title segment names the site (its og:site_name, or a word of its host name)."""
+    compact = _compact(segment)
+    if not compact:
+        return True
+    if any(compact == _compact(name) for name in site_names if name):
+        return True
+    host_compact = _compact(host.removeprefix("www."))
+    labels = [_compact(label) for label in host.split(".") if len(label) > 3]
+    if compact in host_compact:
+        return True
+    return len(segment.split()) <= MAX_SITE_SEGMENT_WORDS and any(label and label in compact for label in labels)
+
+
+def title_segments(title: str) -> list[str]:
+    """A ``<title>`` split on the usual separators (" | ", " - ", " » ", ...)."""
+    return [s.strip() for s in _SEGMENT_RE.split(title) if s and s.strip()]
+
+
+def strip_site_segments(title: str, host: str, site_names: list[str]) -> str:
+    """Drop trailing, then leading, title segments that name the site; keep the rest as written."""
+    cleaned = " ".join(title.split())
+    separators = (*_SEPARATORS, " › ", " « ", " : ", " ::")
+    changed = True
+    while changed:
+        changed = False
+        for sep in separators:
+            head, found, tail = cleaned.rpartition(sep)
+            if found and head.strip() and is_site_segment(tail, host, site_names):
+                cleaned, changed = head.strip(), True
+                break
+        if changed:
+            continue
+        for sep in separators:
+            first, found, rest = cleaned.partition(sep)
+            if found and rest.strip() and is_site_segment(first, host, site_names):
+                cleaned, changed = rest.strip(), True
+                break
+    return cleaned
+
+
+def is_chrome_heading(element: HtmlElement) -> bool:
+    """Whether a heading element sits in site chrome (nav, footer, sidebar, site header, logo)."""
+    own = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if _CHROME_RE.search(own):
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _CHROME_TAGS:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if _CHROME_RE.search(marks):
+            return True
+        if (
+            ancestor.tag == "header"
+            and not _ARTICLE_MARK_RE.search(marks)
+            and not any(a.tag in {"article", "main"} for a in ancestor.iterancestors())
+        ):
+            return True
+    return False
+
+
+def choose_title(
+    headings: list[str], subheadings: list[str], meta_titles: list[str], host: str, site_names: list[str]
+) -> str | None:
+    """Pick the article title: the visible headline where the page has one, else metadata.
+
+    Order: the ``<h1>`` (outside site chrome) most similar to a metadata title or one of its
+    segments (>= ``MIN_HEADING_SIMILARITY``) -> the only ``<h1>`` -> the ``<h2>`` most similar
+    to a metadata title -> the first metadata title (JSON-LD headline, og:title, twitter:title,
+    ``<title>``) with site-name segments stripped -> the first ``<h1>``.
+    ``headings`` that merely repeat the site name are ignored.
+    """
+    names = [n for n in site_names if n]
+    segments = list(meta_titles)
+    for meta_title in meta_titles:
+        segments.extend(title_segments(meta_title))
+    site_like: set[str] = set()
+    for meta_title in meta_titles:
+        parts = title_segments(meta_title)
+        site_like.update(_compact(p) for p in parts[1:])
+    headings = [h for h in headings if _compact(h) not in site_like and not is_site_segment(h, host, names)] or (
+        headings if not meta_titles else []
+    )
+    for group in (headings, subheadings):
+        best, best_score = None, 0.0
+        for heading in group:
+            score = max((similarity(heading, s) for s in segments), default=0.0)
+            if score > best_score:
+                best, best_score = heading, score
+        if best is not None and best_score >= MIN_HEADING_SIMILARITY:
+            return best
+        if group is headings and len(headings) == 1:
+            return headings[0]
+    if meta_titles:
+        return strip_site_segments(meta_titles[0], host, names) or meta_titles[0]
+    return headings[0] if headings else None
