@@ -13,6 +13,7 @@ import resource
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         record("discover", items, time.perf_counter() - started)
 
         started = time.perf_counter()
-        results = stages.fetch(settings.fetch, sources, discoveries, {})
+        requests, _skipped = stages.plan_fetches(discoveries, {}, [], now=datetime.now(UTC), max_attempts=5)
+        results = stages.fetch(settings.fetch, sources, requests)
         record("fetch", len(results), time.perf_counter() - started)
 
         started = time.perf_counter()

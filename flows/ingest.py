@@ -23,8 +23,9 @@ from prefect.utilities.annotations import quote
 
 from fetching.archive import WarcArchive
 from fetching.discovery import Discovery
+from fetching.fetcher import FetchRequest
 from flows import stages
-from flows.stages import Changes, Parsed, SourceSummary
+from flows.stages import Changes, Parsed, Skipped, SourceSummary
 from mediamon.records import FetchResult, Tags
 from mediamon.settings import Settings, load_settings
 from mediamon.sources import Source, load_sources, select_sources
@@ -33,7 +34,7 @@ from warehouse.load import (
     FetchRow,
     LoadCounts,
     LoadItem,
-    UrlState,
+    read_retry_queue,
     read_url_states,
     record_run,
     upsert_sources,
@@ -48,13 +49,9 @@ def discover_task(settings: Settings, sources: Sequence[Source], archive: WarcAr
 
 @task(name="fetch", cache_policy=NONE)
 def fetch_task(
-    settings: Settings,
-    sources: Sequence[Source],
-    discoveries: Sequence[Discovery],
-    states: dict[str, UrlState],
-    archive: WarcArchive,
+    settings: Settings, sources: Sequence[Source], requests: Sequence[FetchRequest], archive: WarcArchive
 ) -> list[FetchResult]:
-    return stages.fetch(settings.fetch, sources, discoveries, states, archive)
+    return stages.fetch(settings.fetch, sources, requests, archive)
 
 
 @task(name="parse", cache_policy=NONE)
@@ -74,8 +71,9 @@ def load_task(
     rows: Sequence[FetchRow],
     seen_ids: Sequence[str],
     batch_size: int,
+    retry_base: float,
 ) -> LoadCounts:
-    return stages.load(con, items, rows, seen_ids, batch_size=batch_size)
+    return stages.load(con, items, rows, seen_ids, batch_size=batch_size, retry_base=retry_base)
 
 
 @contextmanager
@@ -153,8 +151,9 @@ def summarise(
     results: Sequence[FetchResult],
     parsed: Sequence[Parsed],
     changes: Changes,
+    skipped: Sequence[Skipped] = (),
 ) -> dict[str, SourceSummary]:
-    """Per-source counts: discovered, new, updated, unchanged, failed (with reasons)."""
+    """Per-source counts: discovered, new, updated, unchanged, failed (with reasons), skipped."""
     summary = {s.name: SourceSummary(s.name) for s in sources}
     for found in discoveries:
         summary[found.source].discovered = len(found.items)
@@ -174,6 +173,8 @@ def summarise(
         summary[p.fetch.source].updated += 1
     for p in changes.unchanged:
         summary[p.fetch.source].unchanged += 1
+    for skip in skipped:
+        summary[skip.source].skipped += 1
     return summary
 
 
@@ -207,8 +208,15 @@ def ingest_flow(
             upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
             upsert_topics(con, _topic_rows())
             discoveries = discover_task(settings, selected, archive)
-            states = read_url_states(con, [item.url for d in discoveries for item in d.items])
-            results = fetch_task(settings, selected, quote(discoveries), quote(states), archive)
+            now = datetime.now(UTC)
+            queue = read_retry_queue(
+                con, [s.name for s in selected], now=now, max_attempts=settings.fetch.max_attempts_across_runs
+            )
+            states = read_url_states(con, [item.url for d in discoveries for item in d.items] + [u for _s, u in queue])
+            requests, skipped = stages.plan_fetches(
+                discoveries, states, queue, now=now, max_attempts=settings.fetch.max_attempts_across_runs
+            )
+            results = fetch_task(settings, selected, quote(requests), archive)
             parsed = parse_task(quote(results), all_sources, settings.pipeline.parse_workers)
             changes = stages.split_changed(con, parsed)
             tags = tag_task(quote(changes.to_tag), settings)
@@ -218,8 +226,11 @@ def ingest_flow(
             ]
             rows, seen_ids = _outcome_rows(run_id, discoveries, results, parsed, changes, states)
             seen_ids += [p.article.id for p in changes.unchanged if p.article and p.article.id]
-            load_task(con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size)
-            summary = summarise(selected, discoveries, results, parsed, changes)
+            load_task(
+                con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size,
+                settings.fetch.retry_across_runs_base,
+            )  # fmt: skip
+            summary = summarise(selected, discoveries, results, parsed, changes, skipped)
             finished = datetime.now(UTC)
             for s in summary.values():
                 record_run(
@@ -254,6 +265,7 @@ def ingest_flow(
             "updated": s.updated,
             "unchanged": s.unchanged,
             "failed": s.failed,
+            "skipped": s.skipped,
             "reasons": dict(s.reasons),
         }
         for s in summary.values()

@@ -33,6 +33,8 @@ from warehouse.load import FetchRow, LoadCounts, LoadItem, UrlState, load_batch,
 
 logger = logging.getLogger(__name__)
 
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
@@ -55,6 +57,7 @@ class SourceSummary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
 
     def fail(self, reason: str) -> None:
@@ -95,18 +98,43 @@ def discover(settings: FetchSettings, sources: Sequence[Source], archive: WarcAr
     return found
 
 
-def fetch(
-    settings: FetchSettings,
-    sources: Sequence[Source],
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A discovered URL this run does not fetch, and why."""
+
+    source: str
+    url: str
+    reason: str
+
+
+def plan_fetches(
     discoveries: Sequence[Discovery],
     states: dict[str, UrlState],
-    archive: WarcArchive | None = None,
-) -> list[FetchResult]:
-    """Fetch every discovered item, with conditional GET from the stored validators."""
-    requests = []
+    retry_queue: Sequence[tuple[str, str]],
+    *,
+    now: datetime,
+    max_attempts: int,
+) -> tuple[list[FetchRequest], list[Skipped]]:
+    """What to fetch this run: every discovered URL that is due, plus the retry queue.
+
+    A URL whose last attempt failed for good (a 4xx, a refused type) is not fetched again, nor one
+    still backing off after a transient failure or out of attempts; it stays in ``url_state``.
+    Stored validators make every request conditional.
+    """
+    requests: list[FetchRequest] = []
+    skipped: list[Skipped] = []
+    planned: set[str] = set()
     for found in discoveries:
         for item in found.items:
             state = states.get(item.url)
+            if state is not None and not state.due(now, max_attempts):
+                if state.next_retry_at is None or state.failures >= max_attempts:
+                    reason = "failed before for good"
+                else:
+                    reason = "backing off after a failure"
+                skipped.append(Skipped(item.source, item.url, reason))
+                continue
+            planned.add(item.url)
             requests.append(
                 FetchRequest(
                     source=item.source,
@@ -116,6 +144,20 @@ def fetch(
                     hints=item.hints,
                 )
             )
+    for source, url in retry_queue:
+        if url not in planned:  # a failed URL the feeds no longer list is still owed an attempt
+            planned.add(url)
+            requests.append(FetchRequest(source=source, url=url))
+    return requests, skipped
+
+
+def fetch(
+    settings: FetchSettings,
+    sources: Sequence[Source],
+    requests: Sequence[FetchRequest],
+    archive: WarcArchive | None = None,
+) -> list[FetchResult]:
+    """Fetch every request concurrently, politely, in order; every response archived."""
     sink = progress()
     sink.start("fetch", len(requests))
 
@@ -301,7 +343,13 @@ def fetch_row(
         redirects=result.redirects,
         warc_file=result.warc[0] if result.warc else None,
         warc_offset=result.warc[1] if result.warc else None,
+        transient=outcome == "failed" and is_transient(result),
     )
+
+
+def is_transient(result: FetchResult) -> bool:
+    """Whether a failed fetch may succeed later: no response, a timeout-like status or a 5xx."""
+    return result.status is None or result.status in TRANSIENT_STATUSES
 
 
 def load(
@@ -312,6 +360,7 @@ def load(
     *,
     batch_size: int,
     now: datetime | None = None,
+    retry_base: float = 900.0,
 ) -> LoadCounts:
     """Load in batches of ``batch_size`` articles, one transaction each; fetch rows ride along
     with the batch that holds their article (the rest with the last batch)."""
@@ -337,6 +386,7 @@ def load(
             batch_rows + (loose if last else []),
             seen_ids=seen_ids if last else (),
             now=when,
+            retry_base=retry_base,
         )
         total.new += counts.new
         total.updated += counts.updated

@@ -125,17 +125,17 @@ def run_ingest(
 
 def print_summary(summary: list[dict[str, Any]], elapsed: float) -> None:
     table = Table(title=f"Ingest summary ({elapsed:.1f} s)", title_justify="left")
-    for column in ("source", "discovered", "new", "updated", "unchanged", "failed"):
+    for column in ("source", "discovered", "new", "updated", "unchanged", "failed", "skipped"):
         table.add_column(column, justify="left" if column == "source" else "right")
     table.add_column("reasons")
     for row in summary:
         reasons = ", ".join(f"{reason} ×{n}" for reason, n in sorted(row["reasons"].items()))
         table.add_row(
             row["source"],
-            *(str(row[k]) for k in ("discovered", "new", "updated", "unchanged", "failed")),
+            *(str(row[k]) for k in ("discovered", "new", "updated", "unchanged", "failed", "skipped")),
             reasons or "-",
         )
-    total = {k: sum(r[k] for r in summary) for k in ("discovered", "new", "updated", "unchanged", "failed")}
+    total = {k: sum(r[k] for r in summary) for k in ("discovered", "new", "updated", "unchanged", "failed", "skipped")}
     table.add_row("[bold]total", *(f"[bold]{total[k]}" for k in total), "")
     console.print(table)
 

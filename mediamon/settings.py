@@ -66,6 +66,11 @@ class FetchSettings(_Section):
     retry_times: int = Field(default=2, ge=0, le=10)
     retry_backoff: float = Field(default=0.5, ge=0, description="base of the exponential backoff")
     max_retry_after: float = Field(default=120.0, ge=0, description="cap on a server's Retry-After")
+    # Across runs: a URL that failed transiently (network, 408, 429, 5xx) is tried again by later
+    # runs after retry_across_runs_base * 2**(failures - 1) seconds, at most max_attempts_across_runs
+    # times in all; a final failure (other 4xx, refused content type, oversized body) is not retried.
+    retry_across_runs_base: float = Field(default=900.0, ge=0)
+    max_attempts_across_runs: int = Field(default=5, ge=1, le=100)
     allowed_content_types: tuple[str, ...] = (
         "text/html",
         "application/xhtml+xml",

@@ -149,6 +149,8 @@ _COMMENT_MARK_RE = re.compile(
 _URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
 MIN_BODY_WORDS = 1
+MIN_UNTITLED_WORDS = 50
+MIN_STUB_WORDS = 8
 MAX_TITLE_CHARS = 400
 # Two timestamps this close are the same publication instant written in different zones.
 SAME_INSTANT_SECONDS = 120
@@ -557,6 +559,12 @@ def check_is_article(page: Page, draft: ArticleDraft, body: Body) -> None:
     words = len(body.text.split())
     if words < MIN_BODY_WORDS:
         raise NotAnArticle(page.url, "no article body found")
+    # A stub with no headline and no article metadata (a bare nav, a "hello" page) is not an
+    # article, however little text an article may legitimately have.
+    if words < MIN_UNTITLED_WORDS and not draft.title and not draft.is_typed_article:
+        raise NotAnArticle(page.url, f"only {words} words and no title")
+    if words < MIN_STUB_WORDS and not draft.is_typed_article and draft.page_type != "article":
+        raise NotAnArticle(page.url, f"only {words} words of text")
     if draft.title and _NOT_FOUND_TITLE_RE.search(draft.title) and words < 150:
         raise NotAnArticle(page.url, f"error page: {draft.title!r}")
     path = urlsplit(page.url).path

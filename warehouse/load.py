@@ -44,6 +44,7 @@ class FetchRow:
     redirects: tuple[str, ...] = ()
     warc_file: str | None = None
     warc_offset: int | None = None
+    transient: bool = False  # a failure worth retrying in a later run (network, 408, 429, 5xx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,16 @@ class UrlState:
     article_id: str | None
     last_outcome: str
     failures: int
+    next_retry_at: datetime | None = None  # set only after a transient failure
+
+    def due(self, now: datetime, max_attempts: int) -> bool:
+        """Whether a run at ``now`` should fetch this URL (always, unless it failed: then only a
+        transient failure, past its backoff, with attempts left)."""
+        if self.last_outcome != "failed":
+            return True
+        if self.next_retry_at is None or self.failures >= max_attempts:
+            return False
+        return self.next_retry_at <= now
 
 
 def read_url_states(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, UrlState]:
@@ -86,13 +97,29 @@ def read_url_states(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict
         rows = con.execute(
             """
             SELECT s.url, s.etag, s.last_modified, s.content_hash, s.article_id, s.last_outcome,
-                   s.failures
+                   s.failures, s.next_retry_at
             FROM url_state s JOIN wanted_urls w USING (url)
             """
         ).fetchall()
     finally:
         con.unregister("wanted_urls")
     return {row[0]: UrlState(*row[1:]) for row in rows}
+
+
+def read_retry_queue(
+    con: duckdb.DuckDBPyConnection, sources: Sequence[str], *, now: datetime, max_attempts: int
+) -> list[tuple[str, str]]:
+    """(source, url) of transiently failed URLs due for another attempt, oldest failure first."""
+    rows = con.execute(
+        """
+        SELECT source, url FROM url_state
+        WHERE last_outcome = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= $now
+          AND failures < $max_attempts AND list_contains($sources, source)
+        ORDER BY last_fetched_at
+        """,
+        {"now": now, "max_attempts": max_attempts, "sources": list(sources)},
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
 
 
 def read_content_hashes(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, str]:
@@ -185,6 +212,7 @@ def load_batch(
     *,
     seen_ids: Sequence[str] = (),
     now: datetime,
+    retry_base: float = 900.0,
 ) -> LoadCounts:
     """Load one batch in a single transaction.
 
@@ -214,7 +242,7 @@ def load_batch(
     writes = fresh + changed
     with _transaction(con):
         _insert_fetches(con, fetch_rows)
-        _upsert_url_states(con, fetch_rows)
+        _upsert_url_states(con, fetch_rows, retry_base)
         if changed:
             _archive_versions(con, [it.article.id for it in changed if it.article.id], now)
         if writes:
@@ -266,10 +294,12 @@ class _transaction:
         self.con.execute("ROLLBACK" if exc_type is not None else "COMMIT")
 
 
-def _with_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str) -> None:
+def _with_table(
+    con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str, params: dict[str, object] | None = None
+) -> None:
     con.register(name, table)
     try:
-        con.execute(sql)
+        con.execute(sql, params) if params else con.execute(sql)
     finally:
         con.unregister(name)
 
@@ -294,6 +324,7 @@ _FETCH_SCHEMA = pa.schema(
         ("fetched_at", TIMESTAMP),
         ("warc_file", pa.string()),
         ("warc_offset", pa.int64()),
+        ("transient", pa.bool_()),
     ]
 )
 
@@ -305,7 +336,7 @@ def _insert_fetches(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow]) ->
         [{name: getattr(r, name) for name in _FETCH_SCHEMA.names} for r in rows],
         schema=_FETCH_SCHEMA,
     )
-    columns = ", ".join(_FETCH_SCHEMA.names)
+    columns = ", ".join(n for n in _FETCH_SCHEMA.names if n != "transient")
     _with_table(
         con,
         "incoming_fetches",
@@ -314,7 +345,7 @@ def _insert_fetches(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow]) ->
     )
 
 
-def _upsert_url_states(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow]) -> None:
+def _upsert_url_states(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow], retry_base: float) -> None:
     if not rows:
         return
     latest: dict[str, FetchRow] = {}
@@ -332,9 +363,11 @@ def _upsert_url_states(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow])
         table,
         """
         INSERT INTO url_state (url, source, etag, last_modified, content_hash, article_id, last_status,
-                               last_outcome, last_error, failures, last_fetched_at)
+                               last_outcome, last_error, failures, last_fetched_at, next_retry_at)
         SELECT url, source, etag, last_modified, content_hash, article_id, status, outcome, error,
-               CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END, fetched_at
+               CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END, fetched_at,
+               CASE WHEN outcome = 'failed' AND transient
+                    THEN fetched_at + to_microseconds(CAST($base * 1e6 AS BIGINT)) END
         FROM incoming_states
         ON CONFLICT (url) DO UPDATE SET
             source = excluded.source,
@@ -349,8 +382,14 @@ def _upsert_url_states(con: duckdb.DuckDBPyConnection, rows: Sequence[FetchRow])
             last_error = excluded.last_error,
             failures = CASE WHEN excluded.last_outcome = 'failed' THEN url_state.failures + 1
                             ELSE 0 END,
+            -- exponential backoff across runs: base * 2**(failures so far), for transient failures
+            next_retry_at = CASE WHEN excluded.next_retry_at IS NOT NULL
+                THEN excluded.last_fetched_at
+                     + to_microseconds(CAST($base * 1e6 * pow(2, least(url_state.failures, 20)) AS BIGINT))
+                END,
             last_fetched_at = excluded.last_fetched_at
         """,
+        {"base": retry_base},
     )
 
 

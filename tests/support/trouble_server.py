@@ -30,6 +30,7 @@ MIXED_FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>mixed</
 <item><title>Gone</title><link>http://{host}/404</link></item>
 <item><title>Binary</title><link>http://{host}/binary</link></item>
 <item><title>Stub</title><link>http://{host}/ok</link></item>
+<item><title>Down</title><link>http://{host}/always-503</link></item>
 </channel></rss>"""
 STORY = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} | Loopback Times</title>
 <link rel="canonical" href="http://{host}/story/{slug}">
