@@ -6,6 +6,7 @@ discover → fetch → parse → tag → load. ``flows/ingest.py`` wraps each in
 from __future__ import annotations
 
 import asyncio
+import codecs
 import hashlib
 import logging
 from collections import Counter
@@ -183,13 +184,7 @@ def parse_one(result: FetchResult, date_order: str | None = None) -> Parsed:
     """
     import parsers  # heavy import, and only needed in the process that parses
 
-    charset = _charset(result.header("content-type"))
-    html: str | bytes = result.body
-    if charset:
-        try:
-            html = result.body.decode(charset, errors="replace")
-        except LookupError:
-            html = result.body
+    html = decode_body(result.body, _charset(result.header("content-type")))
     try:
         article = parsers.parse(html, url=result.final_url, hints=result.hints, date_order=date_order)
     except NotAnArticle as exc:
@@ -202,6 +197,28 @@ def parse_one(result: FetchResult, date_order: str | None = None) -> Parsed:
     canonical = choose_canonical(article.canonical_url, result.final_url)
     article = replace(article, canonical_url=canonical, id=article_id(canonical))
     return Parsed(result, article, content_hash(article), "parsed")
+
+
+def decode_body(body: bytes, charset: str | None) -> str | bytes:
+    """Text of a response body when its HTTP charset holds, else the bytes for the parser to sniff.
+
+    Servers lie about charsets: a body that does not decode strictly with the declared one goes to
+    the parser's detection (BOM, <meta charset>, UTF-8, charset-normalizer); "latin-1" pages that
+    are valid UTF-8 are read as UTF-8, as browsers do.
+    """
+    if not charset or body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return body
+    candidates = ("utf-8", "cp1252") if codec in ("latin-1", "iso8859-1", "ascii", "cp1252") else (codec,)
+    for candidate in candidates:
+        try:
+            return body.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    return body
 
 
 def choose_canonical(declared: str | None, final_url: str) -> str:

@@ -32,7 +32,11 @@ app = typer.Typer(
 demo_app = typer.Typer(help="The bundled offline demo newsroom.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 
+# Piped output (make demo > log, CI) gets a wide page instead of Rich's 80-column default,
+# so tables are not cut; a terminal keeps its own width.
 console = Console()
+if not console.is_terminal:
+    console = Console(width=140)
 err_console = Console(stderr=True)
 
 SettingsOption = Annotated[

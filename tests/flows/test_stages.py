@@ -74,3 +74,35 @@ def test_split_changed_sorts_new_updated_unchanged(tmp_path):
     changes = stages.split_changed(con, [parsed("http://x.test/1", "edited")])
     assert len(changes.updated) == 1
     con.close()
+
+
+ARTICLE = (
+    "<html><head><title>Минск и Москва</title>{meta}</head><body><article><h1>Минск и Москва — встреча</h1>"
+    + "<p>Президент Беларуси Александр Лукашенко встретился с Владимиром Путиным в Москве. "
+    "Стороны обсудили интеграцию в рамках Союзного государства, торговлю и энергетику.</p>" * 6
+    + "</article></body></html>"
+)
+
+
+def test_wrong_or_absent_charsets_still_decode():
+    cases = [
+        ("cp1251 declared right", ARTICLE.format(meta="").encode("cp1251"), "text/html; charset=windows-1251"),
+        ("cp1251 declared utf-8", ARTICLE.format(meta="").encode("cp1251"), "text/html; charset=utf-8"),
+        ("utf-8 declared latin-1", ARTICLE.format(meta="").encode("utf-8"), "text/html; charset=iso-8859-1"),
+        ("utf-8 with BOM, no charset", b"\xef\xbb\xbf" + ARTICLE.format(meta="").encode("utf-8"), "text/html"),
+        ("cp1251 via <meta>, no header charset",
+         ARTICLE.format(meta='<meta charset="windows-1251">').encode("cp1251"), "text/html"),
+    ]  # fmt: skip
+    for label, body, content_type in cases:
+        result = stages.parse_one(fetched("http://x.test/story", body, content_type))
+        assert result.article is not None, (label, result.error)
+        assert "Лукашенко" in result.article.body, label
+
+
+def test_latin1_page_keeps_its_accents():
+    page = ("<html><head><title>Élysée</title></head><body><article><h1>Réunion à l'Élysée</h1>"
+            + "<p>Le président a reçu ses homologues européens pour une réunion consacrée à la sécurité.</p>" * 6
+            + "</article></body></html>")  # fmt: skip
+    result = stages.parse_one(fetched("http://x.test/fr", page.encode("latin-1"), "text/html; charset=iso-8859-1"))
+    assert result.article is not None, result.error
+    assert "président" in result.article.body
