@@ -10,12 +10,15 @@ from __future__ import annotations
 import calendar
 import gzip
 import io
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
+from lxml import html as lxml_html
 
 from fetching.fetcher import Fetcher, FetchRequest
 from mediamon.records import FeedHints, FeedItem, FetchResult
@@ -49,7 +52,17 @@ async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
     """
     found = Discovery(source=source.name)
     by_url: dict[str, FeedItem] = {}
-    for feed_url in source.feeds:
+    feeds = list(source.feeds)
+    if source.autodiscover:
+        for feed_url in await _autodiscover_feeds(fetcher, source, found):
+            if normalize_url(feed_url) not in {normalize_url(f) for f in feeds}:
+                feeds.append(feed_url)
+    sitemaps = list(source.sitemaps)
+    if source.robots_sitemaps:
+        for sitemap_url in await fetcher.robots.sitemaps(source.homepage):
+            if normalize_url(sitemap_url) not in {normalize_url(s) for s in sitemaps}:
+                sitemaps.append(sitemap_url)
+    for feed_url in feeds:
         result = await fetcher.fetch(FetchRequest(source.name, feed_url))
         found.fetches.append(result)
         if not result.ok:
@@ -63,12 +76,45 @@ async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
         for item in items:
             by_url.setdefault(normalize_url(item.url), item)
     seen_sitemaps: set[str] = set()
-    for sitemap_url in source.sitemaps:
+    for sitemap_url in sitemaps:
         await _read_sitemap(fetcher, source, sitemap_url, 0, seen_sitemaps, by_url, found)
     found.items = list(by_url.values())
     if source.max_items is not None:
         found.items = found.items[: source.max_items]
     return found
+
+
+_FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json", "application/rdf+xml"}
+)
+
+
+async def _autodiscover_feeds(fetcher: Fetcher, source: Source, found: Discovery) -> list[str]:
+    """Feed URLs the homepage announces with <link rel="alternate" type="application/rss+xml">."""
+    result = await fetcher.fetch(FetchRequest(source.name, source.homepage))
+    found.fetches.append(result)
+    if not result.ok:
+        found.errors.append((source.homepage, result.error or "failed"))
+        return []
+    return find_feed_links(result.body, result.final_url)
+
+
+def find_feed_links(body: bytes, base_url: str) -> list[str]:
+    """Absolute feed URLs from a page's <link rel="alternate"> elements, in page order."""
+    try:
+        tree = lxml_html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    links = []
+    for link in tree.iterfind(".//link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = link.get("href")
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            absolute = urljoin(base_url, href.strip())
+            if absolute not in links:
+                links.append(absolute)
+    return links
 
 
 def parse_feed(body: bytes, *, source: str, date_order: str | None = None) -> list[FeedItem]:
@@ -77,6 +123,8 @@ def parse_feed(body: bytes, *, source: str, date_order: str | None = None) -> li
     Raises:
         ValueError: the body is not a feed feedparser can read (no entries and a parse error).
     """
+    if body.lstrip()[:1] == b"{":
+        return parse_json_feed(body, source=source, date_order=date_order)
     parsed = feedparser.parse(body)
     if not parsed.entries:
         if not parsed.get("version"):
@@ -102,6 +150,44 @@ def parse_feed(body: bytes, *, source: str, date_order: str | None = None) -> li
             date_order=date_order,
         )
         items.append(FeedItem(source=source, url=str(link), discovered_via=kind, hints=hints))
+    return items
+
+
+def parse_json_feed(body: bytes, *, source: str, date_order: str | None = None) -> list[FeedItem]:
+    """Items of a JSON Feed (https://jsonfeed.org, versions 1 and 1.1).
+
+    Hand-written because feedparser 6.0 reads only XML feeds; JSON Feed is plain JSON.
+
+    Raises:
+        ValueError: not JSON, or JSON that is not a JSON Feed.
+    """
+    try:
+        document = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"not a feed: invalid JSON ({exc})") from exc
+    if not isinstance(document, dict) or "jsonfeed.org" not in str(document.get("version", "")):
+        raise ValueError("not a feed: JSON without a jsonfeed.org version")
+    items = []
+    for entry in document.get("items") or []:
+        if not isinstance(entry, dict):
+            continue
+        link = entry.get("url") or entry.get("external_url") or entry.get("id")
+        if not isinstance(link, str) or not link.startswith(("http://", "https://")):
+            continue
+        people = entry.get("authors") or ([entry["author"]] if isinstance(entry.get("author"), dict) else [])
+        authors = tuple(str(p["name"]) for p in people if isinstance(p, dict) and p.get("name"))
+        summary = entry.get("summary") or entry.get("content_text")
+        hints = FeedHints(
+            title=entry.get("title") if isinstance(entry.get("title"), str) else None,
+            published_at=_iso_datetime(
+                entry.get("date_published") if isinstance(entry.get("date_published"), str) else None
+            ),
+            authors=authors,
+            summary=summary if isinstance(summary, str) else None,
+            language=entry.get("language") or document.get("language"),
+            date_order=date_order,
+        )
+        items.append(FeedItem(source=source, url=link, discovered_via="jsonfeed", hints=hints))
     return items
 
 

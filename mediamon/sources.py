@@ -13,6 +13,8 @@ Format (one table per source; ``[defaults]`` is merged under every source)::
     homepage = "http://jamestown.test/"
     feeds = ["http://jamestown.test/feed/"]       # RSS / Atom / JSON Feed
     sitemaps = []                                 # urlset, sitemap index or Google News sitemap
+    autodiscover = false                # also read the homepage's <link rel="alternate"> feeds
+    robots_sitemaps = false             # also read the sitemaps robots.txt lists
     language = "en"
     date_order = "DMY"                  # how the outlet writes 11.05.2023
     enabled = true
@@ -103,6 +105,9 @@ class Source(_Strict):
     homepage: str
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
+    # Find feeds from the homepage's <link rel="alternate"> and sitemaps from robots.txt.
+    autodiscover: bool = False
+    robots_sitemaps: bool = False
     language: str | None = None
     date_order: Literal["DMY", "MDY", "YMD"] | None = None
     region: str | None = None
@@ -121,8 +126,10 @@ class Source(_Strict):
 
     @model_validator(mode="after")
     def _has_discovery(self) -> Source:
-        if not self.feeds and not self.sitemaps:
-            raise ValueError("a source needs at least one of 'feeds' or 'sitemaps'")
+        if not (self.feeds or self.sitemaps or self.autodiscover or self.robots_sitemaps):
+            raise ValueError(
+                "a source needs 'feeds' or 'sitemaps' (or autodiscover / robots_sitemaps = true)"
+            )
         return self
 
 

@@ -51,3 +51,33 @@ def test_broken_feed_is_recorded_and_the_rest_goes_on(trouble_server):
     problems = dict(found.errors)
     assert "not a feed" in problems[f"{trouble_server}/not-a-feed.xml"]
     assert problems[f"{trouble_server}/404"] == "HTTP 404"
+
+
+def test_feeds_autodiscovered_from_the_homepage_and_sitemaps_from_robots(trouble_server):
+    source = Source(name="t", outlet="T", homepage=f"{trouble_server}/", autodiscover=True, robots_sitemaps=True)
+    found = discover(source)
+    by_url = {item.url: item for item in found.items}
+    assert set(by_url) == {f"{trouble_server}/a/{n}" for n in (1, 2, 3, 4)}
+    four = by_url[f"{trouble_server}/a/4"]  # only the JSON Feed lists it
+    assert four.discovered_via == "jsonfeed"
+    assert four.hints.authors == ("Ann Example",)
+    assert four.hints.published_at is not None and four.hints.published_at.day == 12
+    assert by_url[f"{trouble_server}/a/3"].discovered_via == "sitemap"  # from robots.txt's Sitemap line
+    assert found.errors == []
+
+
+def test_a_feed_with_ten_thousand_items(trouble_server):
+    source = Source(name="t", outlet="T", homepage=f"{trouble_server}/", feeds=(f"{trouble_server}/big-feed.xml",))
+    found = discover(source)
+    assert len(found.items) == 10_000
+
+
+def test_json_that_is_not_a_feed_is_refused():
+    import pytest
+
+    from fetching.discovery import parse_feed
+
+    with pytest.raises(ValueError, match="not a feed"):
+        parse_feed(b'{"hello": "world"}', source="t")
+    with pytest.raises(ValueError, match="invalid JSON"):
+        parse_feed(b"{not json", source="t")

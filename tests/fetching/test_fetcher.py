@@ -53,6 +53,7 @@ def test_ok_page_and_conditional_get(trouble_server):
         ("/private/page", "disallowed by robots.txt"),
         ("/trickle", "timeout"),
         ("/reset", "RemoteProtocolError"),
+        ("/truncated", "RemoteProtocolError"),
     ],
 )
 def test_trouble_is_recorded_with_a_reason(trouble_server, path, reason):
@@ -90,3 +91,10 @@ def test_host_map_sends_virtual_hosts_to_loopback(trouble_server):
     result = fetch("http://outlet.test/ok", settings)
     assert result.ok
     assert result.url == "http://outlet.test/ok"
+
+
+def test_redirect_to_another_host_is_followed_with_that_hosts_rules(trouble_server):
+    result = fetch(f"{trouble_server}/offsite")
+    assert result.ok
+    assert result.final_url.startswith("http://localhost:")
+    assert result.redirects == (f"{trouble_server}/offsite",)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import threading
 import time
 from collections import Counter
@@ -10,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
-
 
 PAGE = b"<html><head><title>ok</title></head><body><p>hello</p></body></html>"
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
@@ -79,7 +79,35 @@ class Handler(BaseHTTPRequestHandler):
         n = Handler.hits[path]
         host = self.headers.get("Host", "").encode()
         if path == "/robots.txt":
-            self._send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
+            robots = b"User-agent: *\nDisallow: /private\nSitemap: http://%s/urlset.xml.gz\n" % host
+            self._send(200, robots, "text/plain")
+        elif path == "/":
+            home = (b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+                    b'<link rel="alternate" type="application/feed+json" href="/feed.json">'
+                    b'<link rel="stylesheet" href="/style.css"></head><body>home</body></html>')  # fmt: skip
+            self._send(200, home)
+        elif path == "/feed.json":
+            items = [{"id": "4", "url": f"http://{host.decode()}/a/4", "title": "Four",
+                      "date_published": "2023-05-12T08:00:00Z", "authors": [{"name": "Ann Example"}]}]  # fmt: skip
+            body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": items})
+            self._send(200, body.encode(), "application/feed+json")
+        elif path == "/big-feed.xml":
+            entries = b"".join(
+                b"<item><title>Item %d</title><link>http://%s/a/%d</link></item>" % (n, host, n) for n in range(10_000)
+            )
+            self._send(200, b'<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>%s</channel></rss>'
+                       % entries, "application/rss+xml")  # fmt: skip
+        elif path == "/offsite":
+            port = self.server.server_address[1]
+            self._send(302, headers={"Location": f"http://localhost:{port}/ok"})
+        elif path == "/truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            self.wfile.write(b"<html><body><p>cut short")
+            self.wfile.flush()
+            self.close_connection = True
         elif path in ("/ok", "/a/1", "/a/2", "/a/3"):
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)
