@@ -176,6 +176,7 @@ class Pages:
         newest = latest_change(articles)
         routes: dict[str, Callable[[], Page]] = {
             "/": lambda: Page.of(self._homepage(outlet), HTML, newest),
+            **{listing_path(n): self._listing_route(outlet, n, newest) for n in range(2, self._listing_pages(outlet) + 1)},
             ROBOTS_PATH: lambda: Page.of(render_robots(outlet), TEXT, newest),
         }
         if outlet is JAMESTOWN:
@@ -193,6 +194,12 @@ class Pages:
             if article.image_url:
                 routes[article.image_url.removeprefix(outlet.base_url)] = self._image_route(article)
         return routes
+
+    def _listing_pages(self, outlet: Outlet) -> int:
+        return max(1, -(-len(self._articles[outlet.source]) // HOMEPAGE_SIZE))
+
+    def _listing_route(self, outlet: Outlet, number: int, newest: datetime | None) -> Callable[[], Page]:
+        return lambda: Page.of(self._homepage(outlet, number), HTML, newest)
 
     def _urlset_route(self, articles: list[DemoArticle]) -> Callable[[], Page]:
         return lambda: Page.of(render_urlset(articles), XML, latest_change(articles))
@@ -541,9 +548,19 @@ strategically or tactically important to the United States.</p>
 
     # ---------------------------------------------------------------- homepages
 
-    def _homepage(self, outlet: Outlet) -> str:
+    def _homepage(self, outlet: Outlet, number: int = 1) -> str:
+        """The homepage (``number`` 1) or an older listing page ``/page/<number>/``, newest first,
+        with WordPress-style "Older posts" / "Newer posts" links for backfill."""
         base = outlet.base_url
-        recent = list(reversed(self._articles[outlet.source]))[:HOMEPAGE_SIZE]
+        everything = list(reversed(self._articles[outlet.source]))
+        recent = everything[(number - 1) * HOMEPAGE_SIZE : number * HOMEPAGE_SIZE]
+        pager = []
+        if number > 1:
+            newer = "/" if number == 2 else listing_path(number - 1)
+            pager.append(f'<a class="newer" rel="prev" href="{attr(base + newer)}">Newer posts</a>')
+        if number < self._listing_pages(outlet):
+            pager.append(f'<a class="older" rel="next" href="{attr(base + listing_path(number + 1))}">Older posts</a>')
+        pagination = f'\n<nav class="pagination">{" ".join(pager)}</nav>' if pager else ""
         items = "\n".join(
             f'<li class="teaser"><a href="{attr(article.url)}">{text(article.title)}</a> '
             f'<span class="date">{article.visible_date}</span> '
@@ -575,7 +592,7 @@ strategically or tactically important to the United States.</p>
 <h2>Latest</h2>
 <ul class="latest">
 {items}
-</ul>
+</ul>{pagination}
 </main>
 <footer>&copy; {PERIOD_END.year} {text(outlet.site_name)}</footer>
 </body>
@@ -584,6 +601,11 @@ strategically or tactically important to the United States.</p>
 
 
 PLACEHOLDER_PNG = placeholder_png()
+
+
+def listing_path(number: int) -> str:
+    """The path of listing page ``number`` (2 and up; page 1 is the homepage)."""
+    return f"/page/{number}/"
 
 
 def render_not_found(path: str) -> Page:

@@ -8,7 +8,7 @@ always see the web as it is now).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -193,21 +193,35 @@ def ingest_flow(
         settings_file: an optional settings TOML file.
 
     Returns:
-        One summary dict per source (discovered, new, updated, unchanged, failed, reasons).
+        One summary dict per source (discovered, new, updated, unchanged, failed, skipped, reasons).
     """
-    logger = get_run_logger()
     settings = load_settings(Path(settings_file) if settings_file else None, **(settings_overrides or {}))
     all_sources = load_sources(settings.paths.sources_file)
     selected = select_sources(all_sources, source_names, path=settings.paths.sources_file)
+    return run_pipeline(settings, selected, all_sources, discover_task)
+
+
+Discover = Callable[[Settings, Sequence[Source], WarcArchive], list[Discovery]]
+
+
+def run_pipeline(
+    configured: Settings, selected: Sequence[Source], all_sources: dict[str, Source], discover: Discover
+) -> list[dict[str, Any]]:
+    """discover → fetch → parse → tag → load for ``selected``, inside the current flow run.
+
+    ``discover`` finds the article URLs (feeds and sitemaps for ingest, listing pages for backfill);
+    everything after it is the same for every flow, so every flow is idempotent the same way.
+    """
+    logger = get_run_logger()
     run_id = str(flow_run.get_id() or uuid.uuid4())
     started = datetime.now(UTC)
-    with demo_newsroom(settings, selected) as settings:
+    with demo_newsroom(configured, selected) as settings:
         con = db.connect(settings.paths.database_path)
         archive = WarcArchive(settings.paths.archive_dir, max_file_bytes=settings.paths.warc_max_bytes)
         try:
             upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
             upsert_topics(con, _topic_rows())
-            discoveries = discover_task(settings, selected, archive)
+            discoveries = discover(settings, selected, archive)
             now = datetime.now(UTC)
             queue = read_retry_queue(
                 con, [s.name for s in selected], now=now, max_attempts=settings.fetch.max_attempts_across_runs
@@ -234,26 +248,13 @@ def ingest_flow(
             finished = datetime.now(UTC)
             for s in summary.values():
                 record_run(
-                    con,
-                    run_id,
-                    s.source,
-                    started_at=started,
-                    finished_at=finished,
-                    discovered=s.discovered,
-                    new=s.new,
-                    updated=s.updated,
-                    unchanged=s.unchanged,
-                    failed=s.failed,
-                )
+                    con, run_id, s.source, started_at=started, finished_at=finished, discovered=s.discovered,
+                    new=s.new, updated=s.updated, unchanged=s.unchanged, failed=s.failed,
+                )  # fmt: skip
                 logger.info(
-                    "%s: discovered %d, new %d, updated %d, unchanged %d, failed %d",
-                    s.source,
-                    s.discovered,
-                    s.new,
-                    s.updated,
-                    s.unchanged,
-                    s.failed,
-                )
+                    "%s: discovered %d, new %d, updated %d, unchanged %d, failed %d, skipped %d",
+                    s.source, s.discovered, s.new, s.updated, s.unchanged, s.failed, s.skipped,
+                )  # fmt: skip
         finally:
             archive.close()
             con.close()

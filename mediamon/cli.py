@@ -173,6 +173,39 @@ def ingest(
 
 
 @app.command()
+def backfill(
+    source: Annotated[str, typer.Argument(help="The source to backfill (it needs a [sources.<name>.listing]).")],
+    pages: Annotated[int | None, typer.Option("--pages", min=1, help="Read at most N listing pages.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Go back to this publication date.")
+    ] = None,
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Ingest a source's older articles from its listing pages, newest first (resumable, idempotent)."""
+    if pages is None and since is None:
+        _fail("give --pages N or --since YYYY-MM-DD (or both)")
+    settings = _settings(settings_file, db)
+    _check_sources(settings, [source])
+    _prefect_environment(settings, verbose)
+    from flows.backfill import backfill_flow
+
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    started = time.perf_counter()
+    try:
+        with _progress_display() as display, use_progress(RichProgress(display)):
+            summary = backfill_flow(source_name=source, pages=pages, since=since, settings_overrides=overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    except Exception as exc:  # the flow run has logged the traceback
+        _fail(f"the backfill run failed: {type(exc).__name__}: {exc}", code=1)
+        return
+    print_summary(summary, time.perf_counter() - started)
+
+
+@app.command()
 def reparse(
     source: Annotated[
         list[str] | None, typer.Option("--source", "-s", help="Only these sources (repeatable); default: all.")

@@ -15,6 +15,13 @@ Format (one table per source; ``[defaults]`` is merged under every source)::
     sitemaps = []                                 # urlset, sitemap index or Google News sitemap
     autodiscover = false                # also read the homepage's <link rel="alternate"> feeds
     robots_sitemaps = false             # also read the sitemaps robots.txt lists
+
+    [sources.demo-jamestown.listing]    # listing pages, for `mediamon backfill`
+    url = "http://jamestown.test/"
+    item = "li.teaser"                  # CSS selectors
+    link = "a"
+    date = "span.date"
+    next = "a[rel~=next]"
     language = "en"
     date_order = "DMY"                  # how the outlet writes 11.05.2023
     enabled = true
@@ -98,6 +105,28 @@ class Politeness(_Strict):
     user_agent: str | None = None
 
 
+class Listing(_Strict):
+    """Listing pages for backfill: where they start and how to read them (CSS selectors).
+
+    From ``url``, each page's ``item`` elements (teasers) give an article link (``link``, the first
+    match inside the item) and optionally its visible date (``date``); ``next`` finds the link to
+    the next, older page.
+    """
+
+    url: str
+    item: str = "article"
+    link: str = "a[href]"
+    date: str | None = None
+    next: str = "a[rel~=next]"
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+
 class Source(_Strict):
     name: str
     outlet: str
@@ -115,6 +144,7 @@ class Source(_Strict):
     schedule: Schedule = Field(default_factory=lambda: Schedule(interval="1h"))
     politeness: Politeness = Field(default_factory=Politeness)
     max_items: int | None = Field(default=None, ge=1, description="cap on items per discovery run")
+    listing: Listing | None = None
 
     @field_validator("homepage", "feeds", "sitemaps")
     @classmethod
