@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin
@@ -27,6 +28,7 @@ from mediamon.urls import normalize_url
 
 logger = logging.getLogger(__name__)
 
+Validators = Mapping[str, tuple[str | None, str | None]]
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 500
 MAX_DECOMPRESSED_SITEMAP = 50 * 1024 * 1024
@@ -42,15 +44,24 @@ class Discovery:
     items: list[FeedItem] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    not_modified: list[str] = field(default_factory=list)  # feeds and sitemaps answered 304
 
 
-async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
+async def discover_source(fetcher: Fetcher, source: Source, validators: Validators | None = None) -> Discovery:
     """Every article URL the source's feeds and sitemaps list, deduplicated by normalised URL.
 
     Feed entries come first (they carry the richest hints); a URL found again in a sitemap keeps
-    the feed's hints. Broken feeds or sitemaps are recorded in ``errors`` and skipped.
+    the feed's hints. Broken feeds or sitemaps are recorded in ``errors`` and skipped. Feeds and
+    sitemaps are fetched conditionally with ``validators`` (url -> (ETag, Last-Modified) from the
+    last run that loaded them): one answered 304 lists nothing new, so it is not read again.
     """
     found = Discovery(source=source.name)
+    known = validators or {}
+
+    def request(url: str) -> FetchRequest:
+        etag, last_modified = known.get(url, (None, None))
+        return FetchRequest(source.name, url, etag=etag, last_modified=last_modified)
+
     by_url: dict[str, FeedItem] = {}
     feeds = list(source.feeds)
     if source.autodiscover:
@@ -63,10 +74,13 @@ async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
             if normalize_url(sitemap_url) not in {normalize_url(s) for s in sitemaps}:
                 sitemaps.append(sitemap_url)
     for feed_url in feeds:
-        result = await fetcher.fetch(FetchRequest(source.name, feed_url))
+        result = await fetcher.fetch(request(feed_url))
         found.fetches.append(result)
         if not result.ok:
             found.errors.append((feed_url, result.error or "failed"))
+            continue
+        if result.status == 304:
+            found.not_modified.append(feed_url)
             continue
         try:
             items = parse_feed(result.body, source=source.name, date_order=source.date_order)
@@ -77,7 +91,7 @@ async def discover_source(fetcher: Fetcher, source: Source) -> Discovery:
             by_url.setdefault(normalize_url(item.url), item)
     seen_sitemaps: set[str] = set()
     for sitemap_url in sitemaps:
-        await _read_sitemap(fetcher, source, sitemap_url, 0, seen_sitemaps, by_url, found)
+        await _read_sitemap(fetcher, source, sitemap_url, 0, seen_sitemaps, by_url, found, request)
     found.items = list(by_url.values())
     if source.max_items is not None:
         found.items = found.items[: source.max_items]
@@ -199,6 +213,7 @@ async def _read_sitemap(
     seen: set[str],
     by_url: dict[str, FeedItem],
     found: Discovery,
+    request: Callable[[str], FetchRequest],
 ) -> None:
     key = normalize_url(url)
     if key in seen:
@@ -207,10 +222,13 @@ async def _read_sitemap(
         found.errors.append((url, f"skipped, more than {MAX_SITEMAPS} sitemaps"))
         return
     seen.add(key)
-    result = await fetcher.fetch(FetchRequest(source.name, url))
+    result = await fetcher.fetch(request(url))
     found.fetches.append(result)
     if not result.ok:
         found.errors.append((url, result.error or "failed"))
+        return
+    if result.status == 304:
+        found.not_modified.append(url)
         return
     try:
         children, entries = parse_sitemap(result.body, source=source.name, date_order=source.date_order)
@@ -223,7 +241,7 @@ async def _read_sitemap(
         found.errors.append((url, f"sitemap index deeper than {MAX_SITEMAP_DEPTH} levels, not followed"))
         return
     for child in children:
-        await _read_sitemap(fetcher, source, child, depth + 1, seen, by_url, found)
+        await _read_sitemap(fetcher, source, child, depth + 1, seen, by_url, found, request)
 
 
 def parse_sitemap(body: bytes, *, source: str, date_order: str | None = None) -> tuple[list[str], list[FeedItem]]:

@@ -17,7 +17,7 @@ from prefect.cache_policies import NONE
 
 from fetching.archive import WarcArchive
 from fetching.client import build_client
-from fetching.discovery import Discovery
+from fetching.discovery import Discovery, Validators
 from fetching.fetcher import Fetcher
 from fetching.listing import walk_listing
 from fetching.politeness import HostPolicy
@@ -68,7 +68,10 @@ def backfill_flow(
     except ValueError as exc:
         raise ConfigError(f"--since {since!r} is not a date in YYYY-MM-DD form") from exc
 
-    def discover(run_settings: Settings, sources: Sequence[Source], archive: WarcArchive) -> list[Discovery]:
+    def discover(
+        run_settings: Settings, sources: Sequence[Source], archive: WarcArchive, _validators: Validators
+    ) -> list[Discovery]:
+        # Listing pages change with every new article: always read them whole.
         return listing_task(run_settings, sources, archive, pages, since_day)
 
     return run_pipeline(settings, [source], all_sources, discover)

@@ -22,7 +22,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from fetching.archive import WarcArchive
-from fetching.discovery import Discovery
+from fetching.discovery import Discovery, Validators
 from fetching.fetcher import FetchRequest
 from flows import stages
 from flows.stages import Changes, Parsed, Skipped, SourceSummary
@@ -34,6 +34,7 @@ from warehouse.load import (
     FetchRow,
     LoadCounts,
     LoadItem,
+    read_discovery_validators,
     read_retry_queue,
     read_url_states,
     record_run,
@@ -43,8 +44,10 @@ from warehouse.load import (
 
 
 @task(name="discover", cache_policy=NONE, retries=1, retry_delay_seconds=2)
-def discover_task(settings: Settings, sources: Sequence[Source], archive: WarcArchive) -> list[Discovery]:
-    return stages.discover(settings.fetch, sources, archive)
+def discover_task(
+    settings: Settings, sources: Sequence[Source], archive: WarcArchive, validators: Validators
+) -> list[Discovery]:
+    return stages.discover(settings.fetch, sources, archive, validators)
 
 
 @task(name="fetch", cache_policy=NONE)
@@ -201,7 +204,7 @@ def ingest_flow(
     return run_pipeline(settings, selected, all_sources, discover_task)
 
 
-Discover = Callable[[Settings, Sequence[Source], WarcArchive], list[Discovery]]
+Discover = Callable[[Settings, Sequence[Source], WarcArchive, Validators], list[Discovery]]
 
 
 def run_pipeline(
@@ -221,7 +224,8 @@ def run_pipeline(
         try:
             upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
             upsert_topics(con, _topic_rows())
-            discoveries = discover(settings, selected, archive)
+            validators = read_discovery_validators(con, [s.name for s in selected])
+            discoveries = discover(settings, selected, archive, validators)
             now = datetime.now(UTC)
             queue = read_retry_queue(
                 con, [s.name for s in selected], now=now, max_attempts=settings.fetch.max_attempts_across_runs

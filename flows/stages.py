@@ -21,7 +21,7 @@ import duckdb
 
 from fetching.archive import WarcArchive
 from fetching.client import build_client
-from fetching.discovery import Discovery, discover_source
+from fetching.discovery import Discovery, Validators, discover_source
 from fetching.fetcher import Fetcher, FetchRequest
 from fetching.politeness import HostPolicy
 from mediamon.errors import NotAnArticle, ParseError
@@ -79,17 +79,19 @@ def host_policies(settings: FetchSettings, sources: Sequence[Source]) -> dict[st
     return policies
 
 
-async def _discover_all(fetcher: Fetcher, sources: Sequence[Source]) -> list[Discovery]:
-    return list(await asyncio.gather(*(discover_source(fetcher, s) for s in sources)))
-
-
-def discover(settings: FetchSettings, sources: Sequence[Source], archive: WarcArchive | None = None) -> list[Discovery]:
-    """Run discovery for every source concurrently (one client for the whole stage)."""
+def discover(
+    settings: FetchSettings,
+    sources: Sequence[Source],
+    archive: WarcArchive | None = None,
+    validators: Validators | None = None,
+) -> list[Discovery]:
+    """Run discovery for every source concurrently (one client for the whole stage); feeds and
+    sitemaps are fetched conditionally with ``validators``."""
 
     async def run() -> list[Discovery]:
         async with build_client(settings) as client:
             fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings), archive)
-            return await _discover_all(fetcher, sources)
+            return list(await asyncio.gather(*(discover_source(fetcher, s, validators) for s in sources)))
 
     sink = progress()
     sink.start("discover", len(sources))

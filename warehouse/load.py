@@ -106,6 +106,21 @@ def read_url_states(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict
     return {row[0]: UrlState(*row[1:]) for row in rows}
 
 
+def read_discovery_validators(
+    con: duckdb.DuckDBPyConnection, sources: Sequence[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """(ETag, Last-Modified) of every feed and sitemap of these sources that a run has loaded."""
+    rows = con.execute(
+        """
+        SELECT url, etag, last_modified FROM url_state
+        WHERE last_outcome = 'feed' AND list_contains($sources, source)
+          AND (etag IS NOT NULL OR last_modified IS NOT NULL)
+        """,
+        {"sources": list(sources)},
+    ).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
 def read_retry_queue(
     con: duckdb.DuckDBPyConnection, sources: Sequence[str], *, now: datetime, max_attempts: int
 ) -> list[tuple[str, str]]:
