@@ -53,5 +53,5 @@ def build_client(settings: FetchSettings) -> httpx.AsyncClient:
         transport=transport,
         timeout=timeout,
         follow_redirects=False,
-        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        headers={"User-Agent": settings.identity, "Accept-Encoding": "gzip, deflate"},
     )

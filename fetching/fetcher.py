@@ -62,6 +62,7 @@ class Fetcher:
         self._policies = policies
         self._default = default
         self._gates: dict[str, HostGate] = {}
+        self._gate_locks: dict[str, asyncio.Lock] = {}
         self.robots = RobotsCache(client)
 
     def policy(self, url: str) -> HostPolicy:
@@ -70,11 +71,17 @@ class Fetcher:
     async def _gate(self, url: str, policy: HostPolicy) -> HostGate:
         host = host_of(url)
         gate = self._gates.get(host)
-        if gate is None:
-            gate = HostGate(policy.concurrent_requests_per_domain, policy.download_delay)
-            self._gates[host] = gate
-            if policy.robotstxt_obey:
-                gate.slow_down(await self.robots.crawl_delay(url, policy.user_agent))
+        if gate is not None:
+            return gate
+        # One gate per host, even when many first requests arrive at once: the lock makes the
+        # others wait while the first reads robots.txt's Crawl-delay.
+        async with self._gate_locks.setdefault(host, asyncio.Lock()):
+            gate = self._gates.get(host)
+            if gate is None:
+                gate = HostGate(policy.concurrent_requests_per_domain, policy.download_delay)
+                if policy.robotstxt_obey:
+                    gate.slow_down(await self.robots.crawl_delay(url, policy.user_agent))
+                self._gates[host] = gate
         return gate
 
     async def fetch(self, request: FetchRequest) -> FetchResult:

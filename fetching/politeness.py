@@ -44,7 +44,7 @@ class HostPolicy:
         """The global settings with a source's non-empty overrides on top."""
         o = overrides or Politeness()
         return cls(
-            user_agent=o.user_agent or base.user_agent,
+            user_agent=(o.user_agent or base.user_agent).replace("{contact_url}", base.contact_url),
             robotstxt_obey=base.robotstxt_obey if o.robotstxt_obey is None else o.robotstxt_obey,
             download_delay=base.download_delay if o.download_delay is None else o.download_delay,
             concurrent_requests_per_domain=o.concurrent_requests_per_domain or base.concurrent_requests_per_domain,

@@ -53,7 +53,15 @@ class PathSettings(_Section):
 class FetchSettings(_Section):
     """Global politeness and client defaults (Scrapy's names where they exist)."""
 
-    user_agent: str = "mediamon/0.1 (+https://github.com/mediamon/mediamon; media monitoring bot)"
+    # Who is crawling and how to reach them: site owners read this in their logs. Set contact_url
+    # to your own page or mailto: address; "{contact_url}" in user_agent is replaced by it.
+    contact_url: str = "https://github.com/mediamon/mediamon"
+    user_agent: str = "mediamon/0.1 (+{contact_url}; media monitoring)"
+
+    @property
+    def identity(self) -> str:
+        """The User-Agent sent with every request, with the contact URL filled in."""
+        return self.user_agent.replace("{contact_url}", self.contact_url)
     robotstxt_obey: bool = True
     download_delay: float = Field(default=1.0, ge=0, description="seconds between requests to a host")
     concurrent_requests: int = Field(default=32, ge=1, le=1024)

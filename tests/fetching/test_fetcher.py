@@ -98,3 +98,49 @@ def test_redirect_to_another_host_is_followed_with_that_hosts_rules(trouble_serv
     assert result.ok
     assert result.final_url.startswith("http://localhost:")
     assert result.redirects == (f"{trouble_server}/offsite",)
+
+
+def test_user_agent_names_the_contact_url(trouble_server):
+    settings = SETTINGS.model_copy(update={"contact_url": "mailto:newsroom@example.org"})
+    result = fetch(f"{trouble_server}/whoami", settings)
+    assert result.body.decode() == "mediamon/0.1 (+mailto:newsroom@example.org; media monitoring)"
+
+
+def test_crawl_delay_from_robots_txt_spaces_requests():
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    starts: list[float] = []
+
+    class Slow(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:
+            body = b"User-agent: *\nCrawl-delay: 0.3\n" if self.path == "/robots.txt" else b"<p>x</p>"
+            if self.path != "/robots.txt":
+                starts.append(time.monotonic())
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain" if self.path == "/robots.txt" else "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    settings = SETTINGS.model_copy(update={"concurrent_requests_per_domain": 8})
+
+    async def run() -> list[FetchResult]:
+        async with build_client(settings) as client:
+            fetcher = Fetcher(client, {}, HostPolicy.merge(settings))
+            return await fetcher.fetch_many([FetchRequest("t", f"{base}/p{n}") for n in range(4)])
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        server.shutdown()
+    assert all(r.ok for r in results)
+    gaps = [b - a for a, b in zip(sorted(starts), sorted(starts)[1:], strict=False)]
+    assert min(gaps) >= 0.28  # Crawl-delay 0.3 s, whatever the concurrency allows

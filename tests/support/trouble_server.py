@@ -81,6 +81,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             robots = b"User-agent: *\nDisallow: /private\nSitemap: http://%s/urlset.xml.gz\n" % host
             self._send(200, robots, "text/plain")
+        elif path == "/whoami":
+            self._send(200, (self.headers.get("User-Agent") or "").encode(), "text/plain")
         elif path == "/":
             home = (b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
                     b'<link rel="alternate" type="application/feed+json" href="/feed.json">'
