@@ -41,6 +41,7 @@ from warehouse.load import (
     upsert_sources,
     upsert_topics,
 )
+from warehouse.snapshot import default_snapshot_path, publish_snapshot
 
 
 @task(name="discover", cache_policy=NONE, retries=1, retry_delay_seconds=2)
@@ -75,8 +76,15 @@ def load_task(
     seen_ids: Sequence[str],
     batch_size: int,
     retry_base: float,
+    snapshot: Path | None,
 ) -> LoadCounts:
-    return stages.load(con, items, rows, seen_ids, batch_size=batch_size, retry_base=retry_base)
+    def publish() -> None:
+        if snapshot is not None:
+            publish_snapshot(con, snapshot)
+
+    return stages.load(
+        con, items, rows, seen_ids, batch_size=batch_size, retry_base=retry_base, after_batch=publish
+    )
 
 
 @contextmanager
@@ -247,6 +255,7 @@ def run_pipeline(
             load_task(
                 con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size,
                 settings.fetch.retry_across_runs_base,
+                default_snapshot_path(settings.paths.database_path) if settings.pipeline.publish_snapshot else None,
             )  # fmt: skip
             summary = summarise(selected, discoveries, results, parsed, changes, skipped)
             finished = datetime.now(UTC)

@@ -10,7 +10,7 @@ import codecs
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -380,9 +380,11 @@ def load(
     batch_size: int,
     now: datetime | None = None,
     retry_base: float = 900.0,
+    after_batch: Callable[[], None] | None = None,
 ) -> LoadCounts:
     """Load in batches of ``batch_size`` articles, one transaction each; fetch rows ride along
-    with the batch that holds their article (the rest with the last batch)."""
+    with the batch that holds their article (the rest with the last batch). ``after_batch`` runs
+    after each commit (the ingest flow publishes the readers' snapshot there)."""
     when = now or datetime.now(UTC)
     total = LoadCounts()
     sink = progress()
@@ -413,6 +415,8 @@ def load(
         total.mentions += counts.mentions
         total.new_ids.extend(counts.new_ids)
         sink.advance("load", len(batch))
+        if after_batch is not None:
+            after_batch()
     sink.finish("load")
     return total
 

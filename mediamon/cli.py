@@ -401,7 +401,7 @@ def _read_page(target: str, url: str | None) -> tuple[str, bytes]:
         try:
             response = httpx.get(
                 target,
-                headers={"User-Agent": settings.fetch.user_agent},
+                headers={"User-Agent": settings.fetch.identity},
                 follow_redirects=True,
                 timeout=settings.fetch.read_timeout,
             )
@@ -510,6 +510,16 @@ def _check_sources(settings: Settings, names: list[str] | None) -> None:
         select_sources(load_sources(settings.paths.sources_file), names, path=settings.paths.sources_file)
     except ConfigError as exc:
         _fail(str(exc))
+
+
+def _register_reader_commands() -> None:
+    # sql, export, serve and publish live in mediamon/sqlcli.py (the readers' side).
+    from mediamon import sqlcli
+
+    sqlcli.register(app)
+
+
+_register_reader_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -102,6 +102,9 @@ class PipelineSettings(_Section):
     tag_processes: int = Field(default=1, ge=1, le=64, description="spaCy nlp.pipe n_process")
     tag_batch_size: int = Field(default=64, ge=1)
     load_batch_size: int = Field(default=500, ge=1, description="articles per load transaction")
+    publish_snapshot: bool = Field(
+        default=True, description="publish the readers' snapshot (data/mediamon.snapshot.duckdb) after each batch"
+    )
 
 
 class DemoSettings(_Section):

@@ -93,7 +93,9 @@ def test_every_demo_article_is_ingested_once_with_nothing_failed(runs, con, corp
     assert stored == {a.url for a in corpus.articles}
     assert runs.first_counts[0] == len(corpus.articles)
     # every attempt is recorded: each article page once, plus the feeds and sitemaps
-    pages = con.execute("SELECT count(*) FROM fetches WHERE run_id = (SELECT min(run_id) FROM runs)").fetchone()[0]
+    pages = con.execute(
+        "SELECT count(*) FROM fetches WHERE run_id = (SELECT run_id FROM runs ORDER BY started_at LIMIT 1)"
+    ).fetchone()[0]
     assert pages >= len(corpus.articles)
 
 
@@ -212,3 +214,13 @@ def test_syndicated_copy_is_kept_and_linked_to_the_original(con, corpus):
     links = con.execute("SELECT article_id, duplicate_of, distance FROM near_duplicates").fetchall()
     assert (copy, original, 0) in links
     assert len(links) < 20, links  # templated prose must not look syndicated wholesale
+
+
+def test_readers_snapshot_is_published(runs):
+    snapshot = runs.db.with_name("mediamon.snapshot.duckdb")
+    assert snapshot.exists()
+    reader = duckdb.connect(str(snapshot), read_only=True)
+    try:
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == runs.first_counts[0]
+    finally:
+        reader.close()

@@ -7,6 +7,20 @@
 -- NULL means no limit. Changing a query later takes a new migration that replaces its macro
 -- (CREATE OR REPLACE MACRO); the twin test keeps the two in step. docs/queries.md has examples.
 
+-- One row per (entity, dated article naming it) with the article's day and outlet; citations (type
+-- CITED) left out. The index of every "articles about this entity" lookup and of every entity count
+-- over a time window. Here they are views; in the published snapshot (warehouse/snapshot.py) both
+-- are tables of the same rows, entity_articles sorted by entity and day, entity_timeline by day and
+-- entity, so that a lookup or a window reads a few row groups, without a join.
+CREATE VIEW entity_articles AS
+SELECT DISTINCT m.entity_id, m.article_id, d.day, coalesce(d.outlet, d.source) AS outlet
+FROM entity_mentions m
+JOIN dated_articles d USING (article_id)
+WHERE m.type <> 'CITED';
+
+CREATE VIEW entity_timeline AS
+SELECT entity_id, article_id, day, outlet FROM entity_articles;
+
 -- entity_volume: Articles naming an entity (id or name) per day/week/month, zero-filled; by_outlet splits by outlet.
 -- (warehouse/queries/volume_entity.sql)
 CREATE OR REPLACE MACRO entity_volume(
@@ -14,23 +28,25 @@ CREATE OR REPLACE MACRO entity_volume(
 ) AS TABLE
 WITH bounds AS (
     SELECT coalesce(CAST(start_day AS DATE), c.first_day) AS lo, coalesce(CAST(end_day AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = entity_ref OR lower(name) = lower(entity_ref)
 ),
 hits AS (
-    SELECT DISTINCT m.article_id
-    FROM entity_mentions m
-    WHERE m.entity_id IN (SELECT entity_id FROM target) AND m.type <> 'CITED'
+    SELECT DISTINCT ea.article_id, ea.day, ea.outlet
+    FROM entity_articles ea
+    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day >= coalesce(CAST(start_day AS DATE), DATE '1900-01-01')
+      AND ea.day <= coalesce(CAST(end_day AS DATE), DATE '2999-12-30')
+      AND (len(outlets) = 0 OR list_contains(outlets, ea.outlet))
 ),
 counted AS (
-    SELECT CAST(date_trunc(grain, d.day) AS DATE) AS period,
-           CASE WHEN by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
+    SELECT CAST(date_trunc(grain, h.day) AS DATE) AS period,
+           CASE WHEN by_outlet THEN h.outlet END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id), bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
-      AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
+    FROM hits h
     GROUP BY ALL
 ),
 periods AS (
@@ -57,7 +73,8 @@ CREATE OR REPLACE MACRO topic_volume(
 ) AS TABLE
 WITH bounds AS (
     SELECT coalesce(CAST(start_day AS DATE), c.first_day) AS lo, coalesce(CAST(end_day AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 hits AS (
     SELECT DISTINCT t.article_id
@@ -69,8 +86,9 @@ counted AS (
     SELECT CAST(date_trunc(grain, d.day) AS DATE) AS period,
            CASE WHEN by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id), bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
+    FROM dated_articles d JOIN hits h USING (article_id)
+    WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST(start_day AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(coalesce(CAST(end_day AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
       AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
     GROUP BY ALL
 ),
@@ -98,7 +116,8 @@ CREATE OR REPLACE MACRO watch_volume(
 ) AS TABLE
 WITH bounds AS (
     SELECT coalesce(CAST(start_day AS DATE), c.first_day) AS lo, coalesce(CAST(end_day AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 hits AS (
     SELECT DISTINCT w.article_id FROM article_watch w WHERE w.watch = watch_name
@@ -107,8 +126,9 @@ counted AS (
     SELECT CAST(date_trunc(grain, d.day) AS DATE) AS period,
            CASE WHEN by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id), bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
+    FROM dated_articles d JOIN hits h USING (article_id)
+    WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST(start_day AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(coalesce(CAST(end_day AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
       AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
     GROUP BY ALL
 ),
@@ -136,7 +156,8 @@ CREATE OR REPLACE MACRO share_of_voice(
 ) AS TABLE
 WITH bounds AS (
     SELECT coalesce(CAST(start_day AS DATE), c.first_day) AS lo, coalesce(CAST(end_day AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
     SELECT DISTINCT e.entity_id, e.name
@@ -144,18 +165,12 @@ target AS (
     WHERE list_contains(entity_refs, e.entity_id)
        OR lower(e.name) IN (SELECT lower(unnest(entity_refs)))
 ),
-scope AS (
-    SELECT d.article_id, CAST(date_trunc(grain, d.day) AS DATE) AS period
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
-      AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
-),
 hits AS (
-    SELECT DISTINCT s.period, m.entity_id, m.article_id
-    FROM entity_mentions m
-    JOIN target t USING (entity_id)
-    JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED'
+    SELECT DISTINCT CAST(date_trunc(grain, ea.day) AS DATE) AS period, ea.entity_id, ea.article_id
+    FROM entity_articles ea, bounds b
+    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day BETWEEN b.lo AND b.hi
+      AND (len(outlets) = 0 OR list_contains(outlets, ea.outlet))
 ),
 counted AS (
     SELECT period, entity_id, count(*) AS articles FROM hits GROUP BY ALL
@@ -188,17 +203,13 @@ topical AS (
     FROM article_topics t LEFT JOIN topics tp ON tp.code = t.code
     WHERE t.code = topic_code OR tp.parent = topic_code
 ),
-scope AS (
-    SELECT d.article_id, d.day >= b.lo AS current_window
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.prev_lo AND b.hi
-      AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
-      AND (topic_code IS NULL OR d.article_id IN (SELECT article_id FROM topical))
-),
 pairs AS (
-    SELECT DISTINCT m.entity_id, m.article_id, s.current_window
-    FROM entity_mentions m JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED'
+    SELECT t.entity_id, t.day >= b.lo AS current_window
+    FROM entity_timeline t, bounds b
+    WHERE t.day >= CAST(start_day AS DATE) - CAST(CAST(end_day AS DATE) - CAST(start_day AS DATE) + 1 AS INTEGER)
+      AND t.day <= CAST(end_day AS DATE)
+      AND (len(outlets) = 0 OR list_contains(outlets, t.outlet))
+      AND (topic_code IS NULL OR t.article_id IN (SELECT article_id FROM topical))
 ),
 counted AS (
     SELECT entity_id,
@@ -230,14 +241,15 @@ WITH bounds AS (
            CAST(start_day AS DATE) - CAST(CAST(end_day AS DATE) - CAST(start_day AS DATE) + 1 AS INTEGER) AS prev_lo
 ),
 about AS (
-    SELECT DISTINCT m.article_id
-    FROM entity_mentions m JOIN entities e USING (entity_id)
-    WHERE (e.entity_id = entity_ref OR lower(e.name) = lower(entity_ref)) AND m.type <> 'CITED'
+    SELECT DISTINCT ea.article_id
+    FROM entity_articles ea
+    WHERE ea.entity_id IN (SELECT entity_id FROM entities WHERE entity_id = entity_ref OR lower(name) = lower(entity_ref))
 ),
 scope AS (
     SELECT d.article_id, d.day >= b.lo AS current_window
     FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.prev_lo AND b.hi
+    WHERE d.published_at >= timezone('UTC', CAST(CAST(start_day AS DATE) - CAST(CAST(end_day AS DATE) - CAST(start_day AS DATE) + 1 AS INTEGER) AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(CAST(end_day AS DATE) + 1 AS TIMESTAMP))
       AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
       AND (entity_ref IS NULL OR d.article_id IN (SELECT article_id FROM about))
 ),
@@ -272,24 +284,28 @@ CREATE OR REPLACE MACRO cooccurrences(
 ) AS TABLE
 WITH bounds AS (
     SELECT coalesce(CAST(start_day AS DATE), c.first_day) AS lo, coalesce(CAST(end_day AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = entity_ref OR lower(name) = lower(entity_ref)
 ),
 focus AS (
-    SELECT DISTINCT m.article_id
-    FROM entity_mentions m
-    JOIN dated_articles d USING (article_id), bounds b
-    WHERE m.entity_id IN (SELECT entity_id FROM target) AND m.type <> 'CITED'
-      AND d.day BETWEEN b.lo AND b.hi
-      AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
+    SELECT DISTINCT ea.article_id
+    FROM entity_articles ea, bounds b
+    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day BETWEEN b.lo AND b.hi
+      AND (len(outlets) = 0 OR list_contains(outlets, ea.outlet))
 ),
 together AS (
-    SELECT m.entity_id, count(DISTINCT m.article_id) AS articles
-    FROM entity_mentions m JOIN focus f USING (article_id)
-    WHERE m.entity_id NOT IN (SELECT entity_id FROM target) AND m.type <> 'CITED'
-    GROUP BY m.entity_id
+    SELECT t.entity_id, count(DISTINCT t.article_id) AS articles
+    FROM entity_timeline t, bounds b
+    WHERE t.day BETWEEN b.lo AND b.hi
+      AND t.day >= coalesce(CAST(start_day AS DATE), DATE '1900-01-01')
+      AND t.day <= coalesce(CAST(end_day AS DATE), DATE '2999-12-30')
+      AND t.article_id IN (SELECT article_id FROM focus)
+      AND t.entity_id NOT IN (SELECT entity_id FROM target)
+    GROUP BY t.entity_id
 )
 SELECT t.entity_id,
        e.name                                             AS entity,
@@ -308,7 +324,9 @@ CREATE OR REPLACE MACRO spikes(
     start_day := NULL, end_day := NULL, entity_ref := NULL, outlets := CAST([] AS VARCHAR[]), min_count := 5, min_ratio := 4.0, min_z := NULL, max_rows := NULL, skip_rows := 0
 ) AS TABLE
 WITH coverage AS (
-    SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles
+    SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+           CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day
+    FROM articles
 ),
 bounds AS (
     SELECT greatest(coalesce(CAST(start_day AS DATE), first_day), first_day + 14) AS lo,
@@ -318,17 +336,21 @@ bounds AS (
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = entity_ref OR lower(name) = lower(entity_ref)
 ),
-scope AS (
-    SELECT d.article_id, d.day
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.lo - 14 AND b.hi
-      AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
+pairs AS (  -- every entity: the timeline (sorted by day); one entity: its index (sorted by entity)
+    SELECT t.entity_id, t.day, t.outlet FROM entity_timeline t
+    WHERE entity_ref IS NULL
+      AND t.day >= coalesce(CAST(start_day AS DATE), DATE '1900-01-15') - 14
+      AND t.day <= coalesce(CAST(end_day AS DATE), DATE '2999-12-30')
+    UNION ALL
+    SELECT ea.entity_id, ea.day, ea.outlet FROM entity_articles ea
+    WHERE entity_ref IS NOT NULL AND ea.entity_id IN (SELECT entity_id FROM target)
 ),
 daily AS (
-    SELECT m.entity_id, s.day, count(DISTINCT m.article_id) AS articles
-    FROM entity_mentions m JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED' AND (entity_ref IS NULL OR m.entity_id IN (SELECT entity_id FROM target))
-    GROUP BY m.entity_id, s.day
+    SELECT p.entity_id, p.day, count(*) AS articles
+    FROM pairs p, bounds b
+    WHERE p.day BETWEEN b.lo - 14 AND b.hi
+      AND (len(outlets) = 0 OR list_contains(outlets, p.outlet))
+    GROUP BY p.entity_id, p.day
 ),
 candidates AS (
     SELECT DISTINCT d.entity_id FROM daily d, bounds b WHERE d.articles >= min_count AND d.day >= b.lo
@@ -378,7 +400,8 @@ WITH bounds AS (
 scope AS (
     SELECT d.article_id, d.day >= b.lo AS current_window
     FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.base_lo AND b.hi
+    WHERE d.published_at >= timezone('UTC', CAST(CAST(start_day AS DATE) - CAST(baseline_days AS INTEGER) AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(CAST(end_day AS DATE) + 1 AS TIMESTAMP))
       AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
 ),
 pairs AS (
@@ -413,14 +436,16 @@ CREATE OR REPLACE MACRO articles_behind(
 WITH refs AS (
     SELECT DISTINCT unnest(entity_refs) AS ref
 ),
+targets AS (
+    SELECT DISTINCT r.ref, e.entity_id
+    FROM refs r JOIN entities e ON e.entity_id = r.ref OR lower(e.name) = lower(r.ref)
+),
 named AS (
-    SELECT m.article_id
-    FROM entity_mentions m
-    JOIN entities e USING (entity_id)
-    JOIN refs r ON e.entity_id = r.ref OR lower(e.name) = lower(r.ref)
-    WHERE m.type <> 'CITED'
-    GROUP BY m.article_id
-    HAVING count(DISTINCT r.ref) = (SELECT count(*) FROM refs)
+    SELECT ea.article_id
+    FROM entity_articles ea
+    JOIN targets t USING (entity_id)
+    GROUP BY ea.article_id
+    HAVING count(DISTINCT t.ref) = (SELECT count(*) FROM refs)
 ),
 topical AS (
     SELECT DISTINCT t.article_id
@@ -442,8 +467,8 @@ SELECT d.article_id,
        d.url,
        count(*) OVER ()             AS total
 FROM dated_articles d
-WHERE (start_day IS NULL OR d.day >= CAST(start_day AS DATE))
-  AND (end_day IS NULL OR d.day <= CAST(end_day AS DATE))
+WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST(start_day AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+  AND d.published_at < timezone('UTC', CAST(coalesce(CAST(end_day AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
   AND (len(outlets) = 0 OR list_contains(outlets, coalesce(d.outlet, d.source)))
   AND (len(entity_refs) = 0 OR d.article_id IN (SELECT article_id FROM named))
   AND (topic_code IS NULL OR d.article_id IN (SELECT article_id FROM topical))

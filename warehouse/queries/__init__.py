@@ -235,7 +235,10 @@ def period_end(period: date, grain: Grain) -> date:
 
 def coverage(con: duckdb.DuckDBPyConnection) -> Coverage:
     """First and last publication day, and the number of dated articles."""
-    row = con.execute("SELECT min(day), max(day), count(*) FROM dated_articles").fetchall()[0]
+    row = con.execute(
+        "SELECT CAST(timezone('UTC', min(published_at)) AS DATE), CAST(timezone('UTC', max(published_at)) AS DATE), "
+        "count(published_at) FROM articles"
+    ).fetchall()[0]
     return Coverage(row[0], row[1], row[2])
 
 
@@ -286,9 +289,8 @@ def search_entities(
             WHERE $text = '' OR contains(lower(name), lower($text)) OR contains(entity_id, lower($text))
                OR list_contains(list_transform(aliases, lambda a: lower(a)), lower($text))
         )
-        SELECT f.entity_id, f.name, f.type, count(DISTINCT m.article_id) AS n
-        FROM found f JOIN entity_mentions m USING (entity_id)
-        WHERE m.type <> 'CITED'
+        SELECT f.entity_id, f.name, f.type, count(*) AS n
+        FROM found f JOIN entity_articles ea USING (entity_id)
         GROUP BY ALL ORDER BY n DESC, f.name LIMIT $limit
         """,
         {"text": text, "limit": limit},

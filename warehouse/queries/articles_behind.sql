@@ -5,18 +5,20 @@
 --             $topic VARCHAR, $watch VARCHAR, $phrase VARCHAR (NULL = any), $outlets VARCHAR[]
 --             (empty = all), $limit INTEGER, $offset INTEGER. Newest first.
 -- Columns: ..., total = the number of matching articles before LIMIT/OFFSET (for pagination).
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_articles leaves them out).
 WITH refs AS (
     SELECT DISTINCT unnest($entities) AS ref
 ),
+targets AS (
+    SELECT DISTINCT r.ref, e.entity_id
+    FROM refs r JOIN entities e ON e.entity_id = r.ref OR lower(e.name) = lower(r.ref)
+),
 named AS (
-    SELECT m.article_id
-    FROM entity_mentions m
-    JOIN entities e USING (entity_id)
-    JOIN refs r ON e.entity_id = r.ref OR lower(e.name) = lower(r.ref)
-    WHERE m.type <> 'CITED'
-    GROUP BY m.article_id
-    HAVING count(DISTINCT r.ref) = (SELECT count(*) FROM refs)
+    SELECT ea.article_id
+    FROM entity_articles ea
+    JOIN targets t USING (entity_id)
+    GROUP BY ea.article_id
+    HAVING count(DISTINCT t.ref) = (SELECT count(*) FROM refs)
 ),
 topical AS (
     SELECT DISTINCT t.article_id
@@ -38,8 +40,8 @@ SELECT d.article_id,
        d.url,
        count(*) OVER ()             AS total
 FROM dated_articles d
-WHERE ($start IS NULL OR d.day >= CAST($start AS DATE))
-  AND ($end IS NULL OR d.day <= CAST($end AS DATE))
+WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST($start AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+  AND d.published_at < timezone('UTC', CAST(coalesce(CAST($end AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
   AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
   AND (len($entities) = 0 OR d.article_id IN (SELECT article_id FROM named))
   AND ($topic IS NULL OR d.article_id IN (SELECT article_id FROM topical))

@@ -11,7 +11,8 @@ WITH bounds AS (
 scope AS (
     SELECT d.article_id, d.day >= b.lo AS current_window
     FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.base_lo AND b.hi
+    WHERE d.published_at >= timezone('UTC', CAST(CAST($start AS DATE) - CAST($baseline_days AS INTEGER) AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(CAST($end AS DATE) + 1 AS TIMESTAMP))
       AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
 ),
 pairs AS (

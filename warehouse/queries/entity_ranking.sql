@@ -4,7 +4,7 @@
 --             $topic VARCHAR (NULL = any; a code counts its direct narrower codes too),
 --             $entity_types VARCHAR[] (empty = all), $limit INTEGER, $offset INTEGER.
 -- Columns: ..., total = the number of ranked entities before LIMIT/OFFSET (for pagination).
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_timeline leaves them out).
 WITH bounds AS (
     SELECT CAST($start AS DATE) AS lo, CAST($end AS DATE) AS hi,
            CAST($start AS DATE) - CAST(CAST($end AS DATE) - CAST($start AS DATE) + 1 AS INTEGER) AS prev_lo
@@ -14,17 +14,13 @@ topical AS (
     FROM article_topics t LEFT JOIN topics tp ON tp.code = t.code
     WHERE t.code = $topic OR tp.parent = $topic
 ),
-scope AS (
-    SELECT d.article_id, d.day >= b.lo AS current_window
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.prev_lo AND b.hi
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
-      AND ($topic IS NULL OR d.article_id IN (SELECT article_id FROM topical))
-),
 pairs AS (
-    SELECT DISTINCT m.entity_id, m.article_id, s.current_window
-    FROM entity_mentions m JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED'
+    SELECT t.entity_id, t.day >= b.lo AS current_window
+    FROM entity_timeline t, bounds b
+    WHERE t.day >= CAST($start AS DATE) - CAST(CAST($end AS DATE) - CAST($start AS DATE) + 1 AS INTEGER)
+      AND t.day <= CAST($end AS DATE)
+      AND (len($outlets) = 0 OR list_contains($outlets, t.outlet))
+      AND ($topic IS NULL OR t.article_id IN (SELECT article_id FROM topical))
 ),
 counted AS (
     SELECT entity_id,

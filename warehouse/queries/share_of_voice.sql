@@ -3,10 +3,11 @@
 -- `share` divides by the sum of the entities' counts, `share_of_articles` by the articles).
 -- Parameters: $entities VARCHAR[] (ids or names, case-insensitive), $grain VARCHAR, $start DATE,
 --             $end DATE (NULL = first / last publication day), $outlets VARCHAR[] (empty = all).
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_articles leaves them out).
 WITH bounds AS (
     SELECT coalesce(CAST($start AS DATE), c.first_day) AS lo, coalesce(CAST($end AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
     SELECT DISTINCT e.entity_id, e.name
@@ -14,18 +15,12 @@ target AS (
     WHERE list_contains($entities, e.entity_id)
        OR lower(e.name) IN (SELECT lower(unnest($entities)))
 ),
-scope AS (
-    SELECT d.article_id, CAST(date_trunc($grain, d.day) AS DATE) AS period
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
-),
 hits AS (
-    SELECT DISTINCT s.period, m.entity_id, m.article_id
-    FROM entity_mentions m
-    JOIN target t USING (entity_id)
-    JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED'
+    SELECT DISTINCT CAST(date_trunc($grain, ea.day) AS DATE) AS period, ea.entity_id, ea.article_id
+    FROM entity_articles ea, bounds b
+    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day BETWEEN b.lo AND b.hi
+      AND (len($outlets) = 0 OR list_contains($outlets, ea.outlet))
 ),
 counted AS (
     SELECT period, entity_id, count(*) AS articles FROM hits GROUP BY ALL

@@ -8,9 +8,11 @@
 -- Parameters: $start DATE, $end DATE (NULL = first / last publication day), $entity VARCHAR (NULL =
 --             every entity; id or name), $outlets VARCHAR[] (empty = all), $min_count INTEGER,
 --             $min_ratio DOUBLE, $min_z DOUBLE (NULL = no z-score threshold), $limit, $offset INTEGER.
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_timeline leaves them out).
 WITH coverage AS (
-    SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles
+    SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+           CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day
+    FROM articles
 ),
 bounds AS (
     SELECT greatest(coalesce(CAST($start AS DATE), first_day), first_day + 14) AS lo,
@@ -20,17 +22,21 @@ bounds AS (
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = $entity OR lower(name) = lower($entity)
 ),
-scope AS (
-    SELECT d.article_id, d.day
-    FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.lo - 14 AND b.hi
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
+pairs AS (  -- every entity: the timeline (sorted by day); one entity: its index (sorted by entity)
+    SELECT t.entity_id, t.day, t.outlet FROM entity_timeline t
+    WHERE $entity IS NULL
+      AND t.day >= coalesce(CAST($start AS DATE), DATE '1900-01-15') - 14
+      AND t.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+    UNION ALL
+    SELECT ea.entity_id, ea.day, ea.outlet FROM entity_articles ea
+    WHERE $entity IS NOT NULL AND ea.entity_id IN (SELECT entity_id FROM target)
 ),
 daily AS (
-    SELECT m.entity_id, s.day, count(DISTINCT m.article_id) AS articles
-    FROM entity_mentions m JOIN scope s USING (article_id)
-    WHERE m.type <> 'CITED' AND ($entity IS NULL OR m.entity_id IN (SELECT entity_id FROM target))
-    GROUP BY m.entity_id, s.day
+    SELECT p.entity_id, p.day, count(*) AS articles
+    FROM pairs p, bounds b
+    WHERE p.day BETWEEN b.lo - 14 AND b.hi
+      AND (len($outlets) = 0 OR list_contains($outlets, p.outlet))
+    GROUP BY p.entity_id, p.day
 ),
 candidates AS (
     SELECT DISTINCT d.entity_id FROM daily d, bounds b WHERE d.articles >= $min_count AND d.day >= b.lo

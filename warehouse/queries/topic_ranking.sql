@@ -3,20 +3,21 @@
 -- Parameters: $start DATE, $end DATE (both inclusive; required), $outlets VARCHAR[] (empty = all),
 --             $entity VARCHAR (NULL = any; id or name), $min_score DOUBLE, $limit INTEGER, $offset INTEGER.
 -- Columns: ..., total = the number of ranked topics before LIMIT/OFFSET (for pagination).
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_articles leaves them out).
 WITH bounds AS (
     SELECT CAST($start AS DATE) AS lo, CAST($end AS DATE) AS hi,
            CAST($start AS DATE) - CAST(CAST($end AS DATE) - CAST($start AS DATE) + 1 AS INTEGER) AS prev_lo
 ),
 about AS (
-    SELECT DISTINCT m.article_id
-    FROM entity_mentions m JOIN entities e USING (entity_id)
-    WHERE (e.entity_id = $entity OR lower(e.name) = lower($entity)) AND m.type <> 'CITED'
+    SELECT DISTINCT ea.article_id
+    FROM entity_articles ea
+    WHERE ea.entity_id IN (SELECT entity_id FROM entities WHERE entity_id = $entity OR lower(name) = lower($entity))
 ),
 scope AS (
     SELECT d.article_id, d.day >= b.lo AS current_window
     FROM dated_articles d, bounds b
-    WHERE d.day BETWEEN b.prev_lo AND b.hi
+    WHERE d.published_at >= timezone('UTC', CAST(CAST($start AS DATE) - CAST(CAST($end AS DATE) - CAST($start AS DATE) + 1 AS INTEGER) AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(CAST($end AS DATE) + 1 AS TIMESTAMP))
       AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
       AND ($entity IS NULL OR d.article_id IN (SELECT article_id FROM about))
 ),

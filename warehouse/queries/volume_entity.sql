@@ -3,26 +3,28 @@
 -- Parameters: $entity VARCHAR, $grain VARCHAR ('day' | 'week' | 'month'), $start DATE, $end DATE
 --             (NULL = the warehouse's first / last publication day), $outlets VARCHAR[] (empty = all),
 --             $by_outlet BOOLEAN (one row per period and outlet instead of one per period).
--- Mentions inside citations (type CITED) do not count, as in the article_entities view.
+-- Mentions inside citations (type CITED) do not count (entity_articles leaves them out).
 WITH bounds AS (
     SELECT coalesce(CAST($start AS DATE), c.first_day) AS lo, coalesce(CAST($end AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = $entity OR lower(name) = lower($entity)
 ),
 hits AS (
-    SELECT DISTINCT m.article_id
-    FROM entity_mentions m
-    WHERE m.entity_id IN (SELECT entity_id FROM target) AND m.type <> 'CITED'
+    SELECT DISTINCT ea.article_id, ea.day, ea.outlet
+    FROM entity_articles ea
+    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
+      AND ea.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+      AND (len($outlets) = 0 OR list_contains($outlets, ea.outlet))
 ),
 counted AS (
-    SELECT CAST(date_trunc($grain, d.day) AS DATE) AS period,
-           CASE WHEN $by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
+    SELECT CAST(date_trunc($grain, h.day) AS DATE) AS period,
+           CASE WHEN $by_outlet THEN h.outlet END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id), bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
+    FROM hits h
     GROUP BY ALL
 ),
 periods AS (

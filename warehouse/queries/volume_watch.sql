@@ -5,7 +5,8 @@
 --             $outlets VARCHAR[] (empty = all), $by_outlet BOOLEAN.
 WITH bounds AS (
     SELECT coalesce(CAST($start AS DATE), c.first_day) AS lo, coalesce(CAST($end AS DATE), c.last_day) AS hi
-    FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM dated_articles) AS c
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 hits AS (
     SELECT DISTINCT w.article_id FROM article_watch w WHERE w.watch = $watch
@@ -14,8 +15,9 @@ counted AS (
     SELECT CAST(date_trunc($grain, d.day) AS DATE) AS period,
            CASE WHEN $by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id), bounds b
-    WHERE d.day BETWEEN b.lo AND b.hi
+    FROM dated_articles d JOIN hits h USING (article_id)
+    WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST($start AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(coalesce(CAST($end AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
       AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
     GROUP BY ALL
 ),
