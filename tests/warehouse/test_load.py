@@ -142,3 +142,31 @@ def test_syndicated_copies_are_linked_not_dropped(con):
     assert all(d <= 3 for _a, _b, d in links)
     assert not any("id0004" in (a, b) for a, b in pairs)
     assert load_batch(con, [original, copy], [], now=NOW).near_duplicates == 0  # idempotent
+
+
+def test_salience_weighs_title_lead_and_frequency(con):
+    body = "Putin met Lukashenka.\n\nLater, Putin spoke. Putin left. The weather in Minsk was mild."
+    lukashenka = CanonicalEntity("person:alyaksandr-lukashenka", "Alyaksandr Lukashenka", "PERSON")
+    minsk = CanonicalEntity("gpe:minsk", "Minsk", "GPE")
+    belta = CanonicalEntity("org:belta", "BelTA", "ORG")
+    mentions = (
+        EntityMention(0, 5, "Putin", "PERSON", PUTIN.entity_id, PUTIN.name, in_title=True),
+        EntityMention(0, 5, "Putin", "PERSON", PUTIN.entity_id, PUTIN.name),
+        EntityMention(10, 20, "Lukashenka", "PERSON", lukashenka.entity_id, lukashenka.name),
+        EntityMention(30, 35, "Putin", "PERSON", PUTIN.entity_id, PUTIN.name),
+        EntityMention(43, 48, "Putin", "PERSON", PUTIN.entity_id, PUTIN.name),
+        EntityMention(74, 79, "Minsk", "GPE", minsk.entity_id, minsk.name),
+        EntityMention(80, 85, "BelTA", "CITED", belta.entity_id, belta.name),
+    )
+    article = Article(url="http://x.test/s", id="sal", title="Putin in Minsk", body=body, canonical_url="http://x.test/s")
+    load_batch(con, [LoadItem("demo", article, "h", Tags(mentions, (PUTIN, lukashenka, minsk, belta)))], [], now=NOW)
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT entity, mentions, in_title, in_lead, salience FROM article_entities ORDER BY salience DESC"
+        ).fetchall()
+    }
+    assert rows["Vladimir Putin"] == (4, True, True, 1.0)  # title, lead, and the most mentions
+    assert rows["Alyaksandr Lukashenka"][2:] == (True, 0.35)  # lead only, 1 of Putin's 4
+    assert rows["Minsk"][2:] == (False, 0.05)  # a passing mention
+    assert "BelTA" not in rows  # a citation is a source, not a subject
