@@ -9,17 +9,33 @@ outlet name given by the caller, then splits on "and", "und", "&", ";", "|", "/"
 
 from __future__ import annotations
 
+import html
 import re
 
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|text|story|words|published)\s+by|(?:eingestellt|erstellt|geschrieben|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[?email\s+protected\]?", re.IGNORECASE)
+_COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*)?", re.IGNORECASE)
+# "Posted on May 5, 2023 by Jane Doe", "4. November 2021 von Redaktion": the name follows the
+# last "by"/"von" of a byline whose lead-in is a date or a posting verb.
+_INNER_BY_RE = re.compile(
+    r"^(?P<lead>.*?(?:\d|\b(?:posted|written|published|beitrag|artikel|text|eingestellt|veröffentlicht|geschrieben|publié)\b)[^|]*?)"
+    r"(?:^|\s|[·|,]|(?<=\d))(?:by|von|par|por|door|di)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Pieces of a byline row that are not names: "in Uncategorized", "Leave a comment".
+_NOT_A_NAME_PIECE_RE = re.compile(
+    r"^(?:in|im|unter|filed under|category|kategorie)\s|comment|kommentar|hinterlasse|antworten|reply",
+    re.IGNORECASE,
+)
+# A user handle with digits ("freeman1984", "delta201") is a name here; other digit runs are not.
+_HANDLE_WITH_DIGITS_RE = re.compile(r"^[A-Za-z][A-Za-z_.-]*\d+[A-Za-z]*$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL_RE = re.compile(
-    r"\s*(?:[|,–—-]\s*)?(?:\b(?:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|el)\b[^|]*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*)$",
+    r"\s*(?:[|,–—-]\s*)?(?:\b(?:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|el)\b[^|]*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d.*)$",
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(
@@ -27,11 +43,13 @@ _ROLE_RE = re.compile(
     r"(?:staff\s+writer|writer|reporter|correspondent|editor(?:\s+at\s+large)?|columnist|contributor|journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|mitarbeiter(?:in)?|autor(?:in)?)s?\b.*$",
     re.IGNORECASE,
 )
-_SPLIT_RE = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|&)\s+|\s*[;&|/]\s*|\s+·\s+", re.IGNORECASE)
+_SPLIT_RE = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|&)\s+|\s*[;&|/]\s*|\s*·\s*", re.IGNORECASE)
 _NOISE_RE = re.compile(r"[\[\]{}<>\"“”„«»]|\s{2,}")
 _NON_NAME_RE = re.compile(
     r"\d{3,}|^(?:admin|administrator|wordpressadmin|editor|staff|guest|unknown|anonymous|null|none|name|publiziert|posted|"
-    r"please enter your name here|your name|ihr name|agencies)$"
+    r"please enter your name here|your name|ihr name|agencies|no author|datum|date|autor unbekannt|unknown author|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))$"
     r"|^(?:foto|photo|bild|image|quelle|source)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
     re.IGNORECASE,
 )
@@ -54,7 +72,8 @@ def _looks_like_name(text: str) -> bool:
 
 def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     """One author name from ``raw`` with prefixes, e-mails, dates and roles removed, or None."""
-    text = " ".join(raw.replace("\xa0", " ").split())
+    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    text = _COPYRIGHT_RE.sub("", text)
     text = _EMAIL_RE.sub("", text)
     text = _URL_RE.sub("", text)
     text = _HANDLE_RE.sub("", text) if not text.startswith("@") else text.lstrip("@")
@@ -63,13 +82,15 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     text = _DATE_TAIL_RE.sub("", text)
     text = _ROLE_RE.sub("", text)
     text = _TAIL_NOISE_RE.sub("", text)
-    text = _NOISE_RE.sub(" ", text).strip(" ,;:|-–—()·")
+    text = _NOISE_RE.sub(" ", text).strip(" ,;:|-–—()·@")
     # A trailing full stop is kept after an initial ("Joe S.") and dropped elsewhere.
     if text.endswith(".") and not _INITIAL_END_RE.search(text):
         text = text.rstrip(".").strip()
     if outlet and text.lower() == outlet.lower():
         return None
-    if not text or _NON_NAME_RE.search(text) or not _looks_like_name(text):
+    if not text or _NOT_A_NAME_PIECE_RE.search(text) or not _looks_like_name(text):
+        return None
+    if _NON_NAME_RE.search(text) and not _HANDLE_WITH_DIGITS_RE.match(text):
         return None
     return text
 
@@ -86,7 +107,10 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
     """All author names in a byline or metadata value, cleaned, in order, without duplicates."""
     if not raw:
         return []
-    text = " ".join(raw.replace("\xa0", " ").split())
+    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    inner = _INNER_BY_RE.match(text)
+    if inner and not _PREFIX_RE.match(text):
+        text = inner.group("rest")
     text = _PREFIX_RE.sub("", text)
     text = _DATE_TAIL_RE.sub("", text)
     parts: list[str] = []

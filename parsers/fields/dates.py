@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 # Before the web had news sites; older dates are typos or birthdays unless metadata insists.
 EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=UTC)
@@ -67,6 +68,10 @@ _DAY_MONTH_YEAR_RE = re.compile(
 _MONTH_DAY_YEAR_RE = re.compile(
     rf"(?<![\w])(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
+)
+# RFC 2822 ("Sat, 19 Oct 2019 00:04:00 +0200"), as some CMSs write their date meta tags.
+_RFC2822_RE = re.compile(
+    r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UTC|Z)$"
 )
 _TZ_RE = re.compile(r"^(?P<sign>[+-])(?P<h>[0-2]\d):?(?P<m>[0-5]\d)?$")
 
@@ -181,10 +186,21 @@ def _dateparser_parse(text: str, date_order: str, language: str | None) -> datet
         return None
 
 
+def parse_rfc2822(text: str | None) -> datetime | None:
+    """Parse an RFC 2822 timestamp ("Sat, 19 Oct 2019 00:04:00 +0200") keeping its offset."""
+    if not text or not _RFC2822_RE.match(text.strip()):
+        return None
+    try:
+        value = parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def parse_date_text(text: str | None, date_order: str = "DMY", language: str | None = None) -> datetime | None:
     """Parse a date from short free text (a dateline, a ``<time>`` label, a meta value).
 
-    Order: ISO 8601 -> numeric (``date_order``) -> named month -> dateparser.
+    Order: ISO 8601 -> RFC 2822 -> numeric (``date_order``) -> named month -> dateparser.
 
     Returns:
         An aware datetime (midnight UTC when no time is given), or None.
@@ -194,7 +210,12 @@ def parse_date_text(text: str | None, date_order: str = "DMY", language: str | N
     text = " ".join(text.split())[:200]
     if not text:
         return None
-    for attempt in (parse_iso_datetime(text), parse_numeric_date(text, date_order), parse_named_month_date(text)):
+    for attempt in (
+        parse_iso_datetime(text),
+        parse_rfc2822(text),
+        parse_numeric_date(text, date_order),
+        parse_named_month_date(text),
+    ):
         if attempt is not None:
             return attempt
     if len(text) > 60 or not any(ch.isdigit() for ch in text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 from lxml.html import HtmlElement
 
 _PART_WORDS = {
@@ -43,9 +44,13 @@ _CHROME_RE = re.compile(
     r"site-title|site-name|sitename|logo|brand|widget|sidebar|footer|masthead|navbar|menu|comment|related",
     re.IGNORECASE,
 )
+_CONTENT_MARK_RE = re.compile(r"(?:^|[\s_-])(?:main|content)(?:$|[\s_-])", re.IGNORECASE)
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 _ARTICLE_MARK_RE = re.compile(r"entry|post|article|story|title|headline", re.IGNORECASE)
 MIN_HEADING_SIMILARITY = 0.5
+# An <h2> stands in for a missing <h1> only when it is this close to a metadata title: pages
+# without an <h1> hold many <h2> teasers and section labels that share a word or two with it.
+MIN_SUBHEADING_SIMILARITY = 0.75
 MAX_SITE_SEGMENT_WORDS = 4
 
 
@@ -107,40 +112,100 @@ def strip_site_segments(title: str, host: str, site_names: list[str]) -> str:
 
 
 def is_chrome_heading(element: HtmlElement) -> bool:
-    """Whether a heading element sits in site chrome (nav, footer, sidebar, site header, logo)."""
+    """Whether a heading element sits in site chrome (nav, footer, sidebar, site header, logo).
+
+    Ancestors are read up to the nearest article container (``<article>``, ``<main>``, or an
+    element marked entry/post/article/story/title/headline): the layout wrappers above it carry
+    page-wide classes ("wp-custom-logo", "with-sidebar") that say nothing about the headline.
+    ``<body>`` and ``<html>`` are never read for the same reason.
+    """
     own = f"{element.get('class') or ''} {element.get('id') or ''}"
     if _CHROME_RE.search(own):
         return True
     for ancestor in element.iterancestors():
+        if ancestor.tag in {"body", "html"}:
+            return False
         if ancestor.tag in _CHROME_TAGS:
             return True
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if _CHROME_RE.search(marks):
             return True
-        if (
-            ancestor.tag == "header"
-            and not _ARTICLE_MARK_RE.search(marks)
-            and not any(a.tag in {"article", "main"} for a in ancestor.iterancestors())
+        if ancestor.tag in {"article", "main"} or _ARTICLE_MARK_RE.search(marks):
+            return False
+        if ancestor.tag == "header" and not any(
+            a.tag in {"article", "main"} or _CONTENT_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+            for a in ancestor.iterancestors()
         ):
             return True
     return False
 
 
+def heading_variants(element: HtmlElement) -> list[str]:
+    """Shorter readings of a heading built from parts: the text of each child element, and the
+    text without its first child (a kicker such as "<span>Corona-Pandemie</span> Headline").
+    ``choose_title`` takes one only when it equals a metadata title, which tells a kicker or an
+    appended subtitle from the headline.
+    """
+    children = [c for c in element if isinstance(c.tag, str) and c.tag not in {"br", "script", "style"}]
+    if not children:
+        return []
+    out: list[str] = []
+    for child in children:
+        text = " ".join(child.text_content().split())
+        if text:
+            out.append(text)
+    first = children[0]
+    if not (element.text or "").strip():
+        rest = (first.tail or "") + "".join(
+            lxml.html.tostring(c, method="text", encoding="unicode") for c in children[1:]
+        )
+        text = " ".join(rest.split()).strip(" :|–—-")
+        if text:
+            out.append(text)
+    return out
+
+
+def _matching_variant(heading: str, variants: dict[str, list[str]], keys: set[str]) -> str:
+    if _compact(heading) in keys:
+        return heading
+    for variant in variants.get(heading, ()):
+        if _compact(variant) in keys and len(variant.split()) >= 2:
+            return variant
+    return heading
+
+
 def choose_title(
-    headings: list[str], subheadings: list[str], meta_titles: list[str], host: str, site_names: list[str]
+    headings: list[str],
+    subheadings: list[str],
+    meta_titles: list[str],
+    host: str,
+    site_names: list[str],
+    *,
+    variants: dict[str, list[str]] | None = None,
+    minor_headings: list[str] | None = None,
 ) -> str | None:
     """Pick the article title: the visible headline where the page has one, else metadata.
 
     Order: the ``<h1>`` (outside site chrome) most similar to a metadata title or one of its
-    segments (>= ``MIN_HEADING_SIMILARITY``) -> the only ``<h1>`` -> the ``<h2>`` most similar
-    to a metadata title -> the first metadata title (JSON-LD headline, og:title, twitter:title,
-    ``<title>``) with site-name segments stripped -> the first ``<h1>``.
-    ``headings`` that merely repeat the site name are ignored.
+    segments (>= ``MIN_HEADING_SIMILARITY``) -> the only ``<h1>`` -> an ``<h2>``/``<h3>``
+    (``minor_headings``) that equals the leading segment of a metadata title -> the ``<h2>``
+    most similar to a metadata title -> the first metadata title (JSON-LD headline, og:title,
+    twitter:title, ``<title>``) with site-name segments stripped -> the first ``<h1>``.
+    ``headings`` that merely repeat the site name are ignored. A chosen heading is replaced by
+    one of its ``variants`` (kicker dropped, appended subtitle dropped) when that variant, and
+    not the whole heading, equals a metadata title.
     """
     names = [n for n in site_names if n]
+    variants = variants or {}
     segments = list(meta_titles)
+    leading: set[str] = set()
     for meta_title in meta_titles:
-        segments.extend(title_segments(meta_title))
+        parts = title_segments(meta_title)
+        segments.extend(parts)
+        leading.add(_compact(meta_title))
+        if parts and not is_site_segment(parts[0], host, names):
+            leading.add(_compact(parts[0]))
+    keys = {_compact(s) for s in segments}
     site_like: set[str] = set()
     for meta_title in meta_titles:
         parts = title_segments(meta_title)
@@ -148,16 +213,22 @@ def choose_title(
     headings = [h for h in headings if _compact(h) not in site_like and not is_site_segment(h, host, names)] or (
         headings if not meta_titles else []
     )
-    for group in (headings, subheadings):
+    # A segment that names the site says nothing about which heading is the headline.
+    content_segments = [s for s in segments if not is_site_segment(s, host, names)]
+    for group, threshold in ((headings, MIN_HEADING_SIMILARITY), (subheadings, MIN_SUBHEADING_SIMILARITY)):
         best, best_score = None, 0.0
         for heading in group:
-            score = max((similarity(heading, s) for s in segments), default=0.0)
+            score = max((similarity(heading, s) for s in content_segments), default=0.0)
             if score > best_score:
                 best, best_score = heading, score
-        if best is not None and best_score >= MIN_HEADING_SIMILARITY:
-            return best
+        if best is not None and best_score >= threshold:
+            return _matching_variant(best, variants, keys)
         if group is headings and len(headings) == 1:
-            return headings[0]
+            return _matching_variant(headings[0], variants, keys)
+        if group is headings:
+            for heading in minor_headings or ():
+                if _compact(heading) in leading and len(_compact(heading)) > 3:
+                    return heading
     if meta_titles:
         return strip_site_segments(meta_titles[0], host, names) or meta_titles[0]
     return headings[0] if headings else None

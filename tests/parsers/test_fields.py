@@ -74,6 +74,12 @@ def test_plausibility_without_a_clock() -> None:
         ("Eingestellt von Weinlachgummi", ["Weinlachgummi"]),
         ("Joe S.", ["Joe S."]),
         ("Name *", []),
+        ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+        ("Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar", ["freeman1984"]),
+        ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
+        ("Redacci&oacute;n Diario", ["Redacción Diario"]),
+        ("© Kathrin Führes", ["Kathrin Führes"]),
+        ("Donnerstag", []),
     ],
 )
 def test_split_author_names(raw: str, expected: list[str]) -> None:
@@ -175,3 +181,67 @@ def test_date_order_decides_ambiguous_visible_dates() -> None:
     assert dmy.published_at.date() == date(2023, 4, 3)
     assert mdy.published_at is not None
     assert mdy.published_at.date() == date(2023, 3, 4)
+
+
+def test_rfc2822_meta_dates() -> None:
+    parsed = dates.parse_date_text("Sat, 19 Oct 2019 00:04:00 +0200")
+    assert parsed == datetime.fromisoformat("2019-10-19T00:04:00+02:00")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html lang='en'><head>{head}</head><body>{body}{BODY}</body></html>"
+
+
+def test_title_heading_in_layout_with_logo_class_is_kept() -> None:
+    # Page-wide classes ("wp-custom-logo", "with-sidebar") on wrappers do not make the headline chrome.
+    html = (
+        _page(
+            "<title>Winter running | Nordish by Nature</title>",
+            "<div class='site with-double-sidebar'><article><header class='entry-header'>"
+            "<h1 class='entry-title'>Winter running</h1></header>",
+        ).replace("<body>", "<body class='wp-custom-logo'>")
+        + "</article></div>"
+    )
+    assert parsers.parse(html, url="https://blog.example.org/winter-running/").title == "Winter running"
+
+
+def test_title_kicker_dropped_when_metadata_gives_the_headline() -> None:
+    html = (
+        _page(
+            "<meta property='og:title' content='Firm in trouble over audit'>",
+            "<article><h1><span class='kicker'>Property crisis</span> Firm in trouble over audit</h1>",
+        )
+        + "</article>"
+    )
+    assert parsers.parse(html, url="https://news.example.org/a/1").title == "Firm in trouble over audit"
+
+
+def test_title_from_h3_equal_to_leading_title_segment() -> None:
+    html = (
+        _page(
+            "<title>Musikvideo der Woche : Krimiblog-Archiv | Gegründet 2005</title>",
+            "<h1>Krimiblog</h1><h2>Archiv</h2><div class='post'><h3 class='entry-title'>Musikvideo der Woche</h3>",
+        )
+        + "</div>"
+    )
+    assert parsers.parse(html, url="https://archiv.krimiblog.example/?p=1").title == "Musikvideo der Woche"
+
+
+def test_author_from_blog_widget_and_yoast_label() -> None:
+    html = _page("", "<div class='widget Blog'><span class='post-author vcard'>Posted by T. V. Raman</span></div>")
+    assert parsers.parse(html, url="https://x.example.com/2019/10/a.html").author_names == ("T. V. Raman",)
+    html = _page(
+        "<meta name='twitter:label1' content='Verfasst von'><meta name='twitter:data1' content='Karoline Herr'>", ""
+    )
+    assert parsers.parse(html, url="https://y.example.com/a/").author_names == ("Karoline Herr",)
+
+
+def test_latest_of_disagreeing_publication_stamps() -> None:
+    html = _page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-01-03T10:00:00+00:00"}'
+        "</script><meta property='article:published_time' content='2020-01-06T10:00:00+00:00'>",
+        "<h1>T</h1>",
+    )
+    article = parsers.parse(html, url="https://z.example.com/a/")
+    assert article.published_at == datetime.fromisoformat("2020-01-06T10:00:00+00:00")
+    assert article.published_source == "meta"
