@@ -363,7 +363,7 @@ def parse(
             _fail(f"{batch}: no such file")
         with _progress_display() as display:
             task = display.add_task("parse", total=sum(1 for line in batch.open(encoding="utf-8") if line.strip()))
-            ok, failed = run_parse_batch(batch, out, on_progress=lambda n: display.advance(task, n))
+            ok, failed = run_parse_batch(batch, out, on_progress=lambda n: display.update(task, completed=n))
         err_console.print(f"parsed {ok}, failed {failed} → {out}")
         return
     if target is None:
@@ -448,7 +448,7 @@ def tag(
             _fail(f"{batch}: no such file")
         with _progress_display() as display:
             task = display.add_task("tag", total=sum(1 for line in batch.open(encoding="utf-8") if line.strip()))
-            count = run_tag_batch(batch, out, tagger=tagger, on_progress=lambda n: display.advance(task, n))
+            count = run_tag_batch(batch, out, tagger=tagger, on_progress=lambda n: display.update(task, completed=n))
         err_console.print(f"tagged {count} → {out}")
         return
     if text_file is None:
