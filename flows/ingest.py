@@ -168,6 +168,7 @@ def summarise(
     summary = {s.name: SourceSummary(s.name) for s in sources}
     for found in discoveries:
         summary[found.source].discovered = len(found.items)
+        summary[found.source].unchanged_feeds = len(found.not_modified)
         for _url, reason in found.errors:
             summary[found.source].fail(reason)
     for result in results:
@@ -280,6 +281,7 @@ def run_pipeline(
             "unchanged": s.unchanged,
             "failed": s.failed,
             "skipped": s.skipped,
+            "unchanged_feeds": s.unchanged_feeds,
             "reasons": dict(s.reasons),
         }
         for s in summary.values()

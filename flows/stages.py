@@ -59,6 +59,7 @@ class SourceSummary:
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
+    unchanged_feeds: int = 0  # feeds and sitemaps answered 304: nothing listed again
     reasons: Counter[str] = field(default_factory=Counter)
 
     def fail(self, reason: str) -> None:

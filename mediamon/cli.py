@@ -142,6 +142,11 @@ def print_summary(summary: list[dict[str, Any]], elapsed: float) -> None:
     total = {k: sum(r[k] for r in summary) for k in ("discovered", "new", "updated", "unchanged", "failed", "skipped")}
     table.add_row("[bold]total", *(f"[bold]{total[k]}" for k in total), "")
     console.print(table)
+    quiet = [r["source"] for r in summary if r.get("unchanged_feeds") and not r["discovered"]]
+    if quiet:
+        console.print(
+            f"Feeds and sitemaps unchanged since the last run (HTTP 304), nothing new to fetch: {', '.join(quiet)}"
+        )
 
 
 @app.command()
