@@ -49,6 +49,7 @@ class Fetcher:
         policies: dict[str, HostPolicy],
         default: HostPolicy,
         archive: WarcArchive | None = None,
+        concurrency: int = 32,
     ):
         """
         Args:
@@ -56,7 +57,11 @@ class Fetcher:
             policies: the politeness policy per host (from each source's overrides).
             default: the policy for hosts no source names (e.g. a redirect to another host).
             archive: where every HTTP response is kept (None: not archived, e.g. in unit tests).
+            concurrency: requests in flight at once across all hosts (CONCURRENT_REQUESTS); keep it
+                at most the client's connection limit, so requests never queue inside httpcore's
+                pool, whose queue scan costs O(queued × connections) per request.
         """
+        self._in_flight = asyncio.Semaphore(concurrency)
         self._archive = archive
         self._client = client
         self._policies = policies
@@ -127,7 +132,7 @@ class Fetcher:
         gate = await self._gate(request.url, policy)
         attempt = 0
         while True:
-            async with gate.slot():
+            async with gate.slot(), self._in_flight:
                 outcome = await self._attempt(request, policy)
             if isinstance(outcome, _Retry) and attempt < policy.retry_times:
                 attempt += 1

@@ -35,7 +35,8 @@ def listing_task(
     async def run() -> list[Discovery]:
         async with build_client(settings.fetch) as client:
             fetcher = Fetcher(
-                client, stages.host_policies(settings.fetch, sources), HostPolicy.merge(settings.fetch), archive
+                client, stages.host_policies(settings.fetch, sources), HostPolicy.merge(settings.fetch), archive,
+                settings.fetch.concurrent_requests,
             )
             return [await walk_listing(fetcher, s, max_pages=pages, since=since) for s in sources]
 

@@ -91,7 +91,13 @@ def discover(
 
     async def run() -> list[Discovery]:
         async with build_client(settings) as client:
-            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings), archive)
+            fetcher = Fetcher(
+                client,
+                host_policies(settings, sources),
+                HostPolicy.merge(settings),
+                archive,
+                settings.concurrent_requests,
+            )
             return list(await asyncio.gather(*(discover_source(fetcher, s, validators) for s in sources)))
 
     sink = progress()
@@ -167,7 +173,13 @@ def fetch(
 
     async def run() -> list[FetchResult]:
         async with build_client(settings) as client:
-            fetcher = Fetcher(client, host_policies(settings, sources), HostPolicy.merge(settings), archive)
+            fetcher = Fetcher(
+                client,
+                host_policies(settings, sources),
+                HostPolicy.merge(settings),
+                archive,
+                settings.concurrent_requests,
+            )
             return await fetcher.fetch_many(requests, on_done=lambda _r: sink.advance("fetch"))
 
     results = asyncio.run(run())

@@ -64,7 +64,9 @@ class FetchSettings(_Section):
         return self.user_agent.replace("{contact_url}", self.contact_url)
     robotstxt_obey: bool = True
     download_delay: float = Field(default=1.0, ge=0, description="seconds between requests to a host")
-    concurrent_requests: int = Field(default=32, ge=1, le=1024)
+    # Scrapy's default. More is slower here, not faster: httpcore's pool scans every connection for
+    # every queued request (measured on loopback: 8 in flight 1,300 pages/s, 16 870, 64 330).
+    concurrent_requests: int = Field(default=16, ge=1, le=1024)
     concurrent_requests_per_domain: int = Field(default=4, ge=1, le=256)
     connect_timeout: float = Field(default=10.0, gt=0)
     read_timeout: float = Field(default=20.0, gt=0)
