@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -qq
 
-.PHONY: demo test test-fast run serve bench lint clean help browser
+.PHONY: demo test test-fast run serve bench bench-scaling lint clean help browser
 
 help:
 	@echo "make demo   - install into .venv and run the pipeline on the offline demo newsroom"
 	@echo "make test   - install into .venv with dev extras and run the whole suite"
 	@echo "make test-fast - the suite without slow tests"
+	@echo "make run    - the schedules: a local Prefect server and every deployment (UI on 127.0.0.1:4200)"
 	@echo "make bench  - benchmarks (bench/)"
+	@echo "make bench-scaling - parse+tag throughput on 1, 2 and 4 Dask workers (bench/scaling.py)"
 	@echo "make serve  - the dashboard and trend API on http://127.0.0.1:8000 (after make demo)"
 	@echo "make lint   - ruff"
 
@@ -48,6 +50,12 @@ bench: $(VENV)/.installed-dev
 
 serve: $(VENV)/.installed
 	$(BIN)/mediamon serve
+
+bench-scaling: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.scaling
+
+run: $(VENV)/.installed
+	$(BIN)/mediamon run
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -3,10 +3,18 @@
 Tasks are thin: the work is in ``flows/stages.py``. Large inputs are wrapped in ``quote`` so that
 Prefect does not walk them looking for futures, and no task caches (inputs are big and runs must
 always see the web as it is now).
+
+The warehouse is opened only while it is needed, through the writer lock (flows/writer.py): once
+for the configuration and the validators, once to sort parsed pages against stored hashes, once for
+the load. Discovering, fetching, parsing and tagging hold no lock, so runs of other sources load in
+between. Parse and tag run here or on Dask (``pipeline.executor``, flows/executors.py). A scheduled
+ingest run ends by updating ``source_health`` (flows/health.py) and, when ``health.webhook_url`` is
+set, POSTing its alerts there.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,18 +26,21 @@ from typing import Any
 import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
-from prefect.runtime import flow_run
+from prefect.runtime import deployment, flow_run
 from prefect.utilities.annotations import quote
 
 from fetching.archive import WarcArchive
 from fetching.discovery import Discovery, Validators
 from fetching.fetcher import FetchRequest
 from flows import stages
+from flows.executors import dask_stages
+from flows.health import Alert, notify_webhook, update_source_health
 from flows.stages import Changes, Parsed, Skipped, SourceSummary
+from flows.writer import warehouse_writer, writer_options
 from mediamon.records import FetchResult, Tags
 from mediamon.settings import Settings, load_settings
 from mediamon.sources import Source, load_sources, select_sources
-from warehouse import db
+from warehouse.health import mark_notified
 from warehouse.load import (
     FetchRow,
     LoadCounts,
@@ -210,68 +221,97 @@ def ingest_flow(
     settings = load_settings(Path(settings_file) if settings_file else None, **(settings_overrides or {}))
     all_sources = load_sources(settings.paths.sources_file)
     selected = select_sources(all_sources, source_names, path=settings.paths.sources_file)
-    return run_pipeline(settings, selected, all_sources, discover_task)
+    # Scheduled (deployed) runs make a source's health; a manual run on demand does not count.
+    return run_pipeline(settings, selected, all_sources, discover_task, track_health=deployment.get_id() is not None)
 
 
 Discover = Callable[[Settings, Sequence[Source], WarcArchive, Validators], list[Discovery]]
 
 
 def run_pipeline(
-    configured: Settings, selected: Sequence[Source], all_sources: dict[str, Source], discover: Discover
+    configured: Settings,
+    selected: Sequence[Source],
+    all_sources: dict[str, Source],
+    discover: Discover,
+    *,
+    track_health: bool = False,
 ) -> list[dict[str, Any]]:
     """discover → fetch → parse → tag → load for ``selected``, inside the current flow run.
 
     ``discover`` finds the article URLs (feeds and sitemaps for ingest, listing pages for backfill);
-    everything after it is the same for every flow, so every flow is idempotent the same way.
+    everything after it is the same for every flow, so every flow is idempotent the same way. With
+    ``track_health``, the run's counts also go to ``source_health`` (and its alerts to the webhook).
     """
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or uuid.uuid4())
     started = datetime.now(UTC)
-    with demo_newsroom(configured, selected) as settings:
-        con = db.connect(settings.paths.database_path)
+    alerts: list[Alert] = []
+    with demo_newsroom(configured, selected) as settings, dask_stages(settings) as dask:
+        writer = functools.partial(warehouse_writer, settings.paths.database_path, **writer_options(settings))
         archive = WarcArchive(settings.paths.archive_dir, max_file_bytes=settings.paths.warc_max_bytes)
         try:
-            upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
-            upsert_topics(con, _topic_rows())
-            validators = read_discovery_validators(con, [s.name for s in selected])
+            with writer() as con:
+                upsert_sources(con, [_source_row(s, started) for s in all_sources.values()])
+                upsert_topics(con, _topic_rows())
+                validators = read_discovery_validators(con, [s.name for s in selected])
             discoveries = discover(settings, selected, archive, validators)
             now = datetime.now(UTC)
-            queue = read_retry_queue(
-                con, [s.name for s in selected], now=now, max_attempts=settings.fetch.max_attempts_across_runs
-            )
-            states = read_url_states(con, [item.url for d in discoveries for item in d.items] + [u for _s, u in queue])
+            with writer() as con:
+                queue = read_retry_queue(
+                    con, [s.name for s in selected], now=now, max_attempts=settings.fetch.max_attempts_across_runs
+                )
+                urls = [item.url for d in discoveries for item in d.items] + [u for _s, u in queue]
+                states = read_url_states(con, urls)
             requests, skipped = stages.plan_fetches(
                 discoveries, states, queue, now=now, max_attempts=settings.fetch.max_attempts_across_runs
             )
             results = fetch_task(settings, selected, quote(requests), archive)
-            parsed = parse_task(quote(results), all_sources, settings.pipeline.parse_workers)
-            changes = stages.split_changed(con, parsed)
-            tags = tag_task(quote(changes.to_tag), settings)
+            if dask is not None:
+                parsed = dask.parse(results, all_sources)
+            else:
+                parsed = parse_task(quote(results), all_sources, settings.pipeline.parse_workers)
+            with writer() as con:
+                changes = stages.split_changed(con, parsed)
+            tags = dask.tag(changes.to_tag) if dask is not None else tag_task(quote(changes.to_tag), settings)
             items = [
                 LoadItem(p.fetch.source, p.article, p.content_hash, t)  # type: ignore[arg-type]
                 for p, t in zip(changes.to_tag, tags, strict=True)
             ]
             rows, seen_ids = _outcome_rows(run_id, discoveries, results, parsed, changes, states)
             seen_ids += [p.article.id for p in changes.unchanged if p.article and p.article.id]
-            load_task(
-                con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size,
-                settings.fetch.retry_across_runs_base,
-                default_snapshot_path(settings.paths.database_path) if settings.pipeline.publish_snapshot else None,
-            )  # fmt: skip
             summary = summarise(selected, discoveries, results, parsed, changes, skipped)
-            finished = datetime.now(UTC)
-            for s in summary.values():
-                record_run(
-                    con, run_id, s.source, started_at=started, finished_at=finished, discovered=s.discovered,
-                    new=s.new, updated=s.updated, unchanged=s.unchanged, failed=s.failed,
+            with writer() as con:
+                # Idempotent: an article another run loaded since split_changed is unchanged here.
+                load_task(
+                    con, quote(items), quote(rows), quote(seen_ids), settings.pipeline.load_batch_size,
+                    settings.fetch.retry_across_runs_base,
+                    default_snapshot_path(settings.paths.database_path) if settings.pipeline.publish_snapshot else None,
                 )  # fmt: skip
-                logger.info(
-                    "%s: discovered %d, new %d, updated %d, unchanged %d, failed %d, skipped %d",
-                    s.source, s.discovered, s.new, s.updated, s.unchanged, s.failed, s.skipped,
-                )  # fmt: skip
+                finished = datetime.now(UTC)
+                for s in summary.values():
+                    record_run(
+                        con, run_id, s.source, started_at=started, finished_at=finished, discovered=s.discovered,
+                        new=s.new, updated=s.updated, unchanged=s.unchanged, failed=s.failed,
+                    )  # fmt: skip
+                    logger.info(
+                        "%s: discovered %d, new %d, updated %d, unchanged %d, failed %d, skipped %d",
+                        s.source, s.discovered, s.new, s.updated, s.unchanged, s.failed, s.skipped,
+                    )  # fmt: skip
+                if track_health:
+                    alerts = update_source_health(
+                        con,
+                        run_id,
+                        summary.values(),
+                        settings.health.quiet_runs,
+                        failure_threshold=settings.health.failing_runs,
+                        now=finished,
+                    )
         finally:
             archive.close()
-            con.close()
+        webhook = settings.health.webhook_url
+        if alerts and webhook and notify_webhook(webhook, alerts, timeout=settings.health.webhook_timeout):
+            with writer() as con:
+                mark_notified(con, [a.alert_id for a in alerts if a.alert_id is not None], datetime.now(UTC))
     return [
         {
             "source": s.source,

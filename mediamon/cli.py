@@ -55,6 +55,12 @@ def _prefect_environment(settings: Settings, verbose: bool) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    if "PREFECT_API_URL" not in os.environ:
+        from flows.serve import running_service_url
+
+        api_url = running_service_url(home)
+        if api_url:  # `mediamon run` is up: this run shows in its UI and shares its writer limit
+            os.environ["PREFECT_API_URL"] = api_url
 
 
 def _settings(settings_file: Path | None, db: Path | None) -> Settings:
@@ -208,6 +214,116 @@ def backfill(
         _fail(f"the backfill run failed: {type(exc).__name__}: {exc}", code=1)
         return
     print_summary(summary, time.perf_counter() - started)
+
+
+@app.command()
+def run(
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="The Prefect server's address (default 127.0.0.1: this machine only).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="The Prefect server's port (default 4200 when free, else a free one; 0: any).")
+    ] = None,
+    now: Annotated[bool, typer.Option("--now", help="Also start one ingest of every enabled source at once.")] = False,
+) -> None:
+    """Run the schedules: a local Prefect server (with its UI) serving every deployment.
+
+    One ingest deployment per source, on its schedule in sources.toml, plus retry-failed,
+    retag-stale, publish-snapshot and compact-warehouse. Ctrl-C pauses the schedules and stops the
+    server.
+    """
+    settings = _settings(settings_file, db)
+    _check_sources(settings, None)
+    _prefect_environment(settings, verbose=True)
+    from flows.serve import ServerStartError, run_service
+
+    home = (settings.paths.data_dir / "prefect").resolve()
+
+    def ready(ui_url: str) -> None:
+        console.print(f"Prefect UI: [bold]{ui_url}[/] (runs, logs, schedules). Ctrl-C stops the service.")
+
+    try:
+        run_service(
+            settings,
+            host=host or settings.service.host,
+            port=port if port is not None else settings.service.port,
+            prefect_home=home,
+            run_now=now,
+            limit=settings.service.run_limit,
+            on_ready=ready,
+        )
+    except ServerStartError as exc:
+        _fail(f"{exc} (its log: {home / 'server.log'})", code=1)
+
+
+@app.command("backfill-sitemaps")
+def backfill_sitemaps(
+    source: Annotated[str, typer.Argument(help="A source from sources.toml (it needs sitemaps).")],
+    since: Annotated[str, typer.Option("--since", metavar="YYYY-MM-DD", help="First day of the range.")],
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Last day of the range (default: today).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Fetch at most N articles this run.")] = 2000,
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Ingest a source's sitemap entries dated in a range (resumable: run again to continue)."""
+    settings = _settings(settings_file, db)
+    _check_sources(settings, [source])
+    _prefect_environment(settings, verbose)
+    from flows.sitemap_backfill import sitemap_backfill_flow
+
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    try:
+        with _progress_display() as display, use_progress(RichProgress(display)):
+            result = sitemap_backfill_flow(
+                source,
+                since,
+                until,
+                settings_overrides=overrides,
+                settings_file=str(settings_file) if settings_file else None,
+                limit=limit,
+            )
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    except Exception as exc:  # the flow run has logged the traceback
+        _fail(f"the backfill run failed: {type(exc).__name__}: {exc}", code=1)
+        return
+    console.print(
+        f"{source}, {result['since']} to {result['until']}: {result['in_range']} sitemap entries in range "
+        f"({result['undated']} undated left out), {result['already_loaded']} already loaded, "
+        f"{result['fetched']} fetched: {result['new']} new, {result['updated']} updated, "
+        f"{result['failed']} failed; {result['remaining']} left for the next run"
+    )
+
+
+@app.command()
+def retag(
+    db: DbOption = None,
+    settings_file: SettingsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Re-tag the articles an older tagger tagged (after editing entities.toml or watch.toml)."""
+    settings = _settings(settings_file, db)
+    _prefect_environment(settings, verbose)
+    from flows.maintenance import retag_flow
+
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    try:
+        result = retag_flow(settings_overrides=overrides, settings_file=str(settings_file) if settings_file else None)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    except Exception as exc:  # the flow run has logged the traceback
+        _fail(f"the retag run failed: {type(exc).__name__}: {exc}", code=1)
+        return
+    console.print(
+        f"Re-tagged {result['articles']} articles ({result['mentions']} mentions) with tagger {result['version']}"
+    )
 
 
 @app.command()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import (
@@ -107,10 +107,42 @@ class PipelineSettings(_Section):
     publish_snapshot: bool = Field(
         default=True, description="publish the readers' snapshot (data/mediamon.snapshot.duckdb) after each batch"
     )
+    # Where parse and tag run (flows/executors.py): "local" = this process, its process pool
+    # (parse_workers) and spaCy's processes (tag_processes); "dask" = chunked tasks on Dask.
+    executor: Literal["local", "dask"] = "local"
+    dask_address: str | None = Field(
+        default=None, description="a Dask scheduler, tcp://host:8786; None: a LocalCluster per run"
+    )
+    dask_workers: int = Field(default=2, ge=1, le=256, description="LocalCluster worker processes (no dask_address)")
+    dask_chunk_size: int = Field(default=128, ge=1, description="pages or articles per Dask task")
 
 
 class DemoSettings(_Section):
     seed: int = 42
+
+
+class HealthSettings(_Section):
+    """When a source is flagged (flows/health.py), and where alerts go."""
+
+    quiet_runs: int = Field(default=12, ge=1, description="scheduled runs in a row with no new article")
+    failing_runs: int = Field(default=1, ge=1, description="scheduled runs in a row that failed")
+    webhook_url: str | None = Field(default=None, description="POST alerts here as JSON; None: log only")
+    webhook_timeout: float = Field(default=10.0, gt=0)
+
+
+class WriterSettings(_Section):
+    """The warehouse writer lock (flows/writer.py)."""
+
+    lease_seconds: float = Field(default=60.0, ge=60, description="slot lease, renewed while held")
+    poll_seconds: float = Field(default=5.0, gt=0, description="how often a waiting writer looks for a dead holder")
+
+
+class ServiceSettings(_Section):
+    """`mediamon run`: the local Prefect server and the served deployments."""
+
+    host: str = "127.0.0.1"
+    port: int | None = Field(default=None, ge=0, le=65535, description="None: 4200 when free, else any; 0: any")
+    run_limit: int | None = Field(default=None, ge=1, description="flow runs at once; None: no limit")
 
 
 class Settings(BaseSettings):
@@ -125,6 +157,9 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     pipeline: PipelineSettings = Field(default_factory=PipelineSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
+    writer: WriterSettings = Field(default_factory=WriterSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -143,7 +178,8 @@ def load_settings(settings_file: Path | None = None, **overrides: Any) -> Settin
     """Build the settings from an optional TOML file, the environment and explicit overrides.
 
     Args:
-        settings_file: a TOML file with ``[paths]``, ``[fetch]``, ``[pipeline]``, ``[demo]`` tables.
+        settings_file: a TOML file with ``[paths]``, ``[fetch]``, ``[pipeline]``, ``[demo]``,
+            ``[health]``, ``[writer]``, ``[service]`` tables.
         overrides: section dicts that win over the file (the environment wins over the file too).
 
     Raises:
