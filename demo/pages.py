@@ -176,7 +176,10 @@ class Pages:
         newest = latest_change(articles)
         routes: dict[str, Callable[[], Page]] = {
             "/": lambda: Page.of(self._homepage(outlet), HTML, newest),
-            **{listing_path(n): self._listing_route(outlet, n, newest) for n in range(2, self._listing_pages(outlet) + 1)},
+            **{
+                listing_path(n): self._listing_route(outlet, n, newest)
+                for n in range(2, self._listing_pages(outlet) + 1)
+            },
             ROBOTS_PATH: lambda: Page.of(render_robots(outlet), TEXT, newest),
         }
         if outlet is JAMESTOWN:

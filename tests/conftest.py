@@ -13,7 +13,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="mediamon-prefect-"))
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from tests.support.trouble_server import reset_hits, serve_trouble  # noqa: E402
+from tests.support.trouble_server import reset_hits, serve_trouble
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ the warehouse it leaves.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -55,7 +56,7 @@ def counts(path: Path) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory, prefect_harness) -> Iterator[Runs]:
+def runs(tmp_path_factory, prefect_harness) -> Runs:
     from flows.ingest import ingest_flow
     from flows.reparse import reparse_flow
 
@@ -67,7 +68,7 @@ def runs(tmp_path_factory, prefect_harness) -> Iterator[Runs]:
     second = ingest_flow(source_names=names, settings_overrides=overrides)
     second_counts = counts(work / "mediamon.duckdb")
     reparsed = reparse_flow(settings_overrides=overrides)
-    yield Runs(first, second, work / "mediamon.duckdb", first_counts, second_counts, reparsed, work / "archive")
+    return Runs(first, second, work / "mediamon.duckdb", first_counts, second_counts, reparsed, work / "archive")
 
 
 @pytest.fixture
@@ -186,7 +187,7 @@ def test_growing_topic_grows_month_over_month(con):
     expected = [n for _month, n in PLANTED.growing_by_month]
     # the tagger may find the topic in a few other articles too, but never miss the planted trend
     assert all(v >= e for v, e in zip(volumes, expected, strict=True))
-    assert all(b > a for a, b in zip(volumes, volumes[1:], strict=False))
+    assert all(b > a for a, b in itertools.pairwise(volumes))
 
 
 def test_top_entities_of_the_last_30_days(con):
