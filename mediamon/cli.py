@@ -10,8 +10,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +22,8 @@ from rich.table import Table
 from mediamon.errors import ConfigError
 from mediamon.progress import use_progress
 from mediamon.settings import Settings, load_settings
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="mediamon",
@@ -111,26 +114,40 @@ def _progress_display() -> Progress:
     )
 
 
+def run_flow(name: str, settings: Settings, verbose: bool, call: Callable[[dict[str, Any]], T]) -> T:
+    """Run one Prefect flow embedded, with the progress display, and turn its failure into one line.
+
+    ``call`` gets the settings overrides that point the flow at this command's warehouse and data
+    folder, and imports the flow itself (after Prefect's environment is set).
+    """
+    _prefect_environment(settings, verbose)
+    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    try:
+        with _progress_display() as display, use_progress(RichProgress(display)):
+            return call(overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+    except Exception as exc:  # the flow run has already logged the traceback; say it plainly
+        _fail(f"the {name} run failed: {type(exc).__name__}: {exc}", code=1)
+        raise  # unreachable
+
+
 def run_ingest(
     settings: Settings, sources: list[str] | None, settings_file: Path | None, verbose: bool = False
 ) -> list[dict[str, Any]]:
     """Run the ingest flow once, embedded, with a progress display; returns the summary."""
-    _prefect_environment(settings, verbose)
-    from flows.ingest import ingest_flow
 
-    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
-    try:
-        with _progress_display() as display, use_progress(RichProgress(display)):
-            return ingest_flow(
-                source_names=sources or None,
-                settings_overrides=overrides,
-                settings_file=str(settings_file) if settings_file else None,
-            )
-    except ConfigError as exc:
-        _fail(str(exc))
-    except Exception as exc:  # the flow run has already logged the traceback; say it plainly
-        _fail(f"the ingest run failed: {type(exc).__name__}: {exc}", code=1)
-    return []
+    def call(overrides: dict[str, Any]) -> list[dict[str, Any]]:
+        from flows.ingest import ingest_flow
+
+        return ingest_flow(
+            source_names=sources or None,
+            settings_overrides=overrides,
+            settings_file=str(settings_file) if settings_file else None,
+        )
+
+    return run_flow("ingest", settings, verbose, call)
 
 
 def print_summary(summary: list[dict[str, Any]], elapsed: float) -> None:
@@ -199,20 +216,14 @@ def backfill(
         _fail("give --pages N or --since YYYY-MM-DD (or both)")
     settings = _settings(settings_file, db)
     _check_sources(settings, [source])
-    _prefect_environment(settings, verbose)
-    from flows.backfill import backfill_flow
 
-    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    def call(overrides: dict[str, Any]) -> list[dict[str, Any]]:
+        from flows.backfill import backfill_flow
+
+        return backfill_flow(source_name=source, pages=pages, since=since, settings_overrides=overrides)
+
     started = time.perf_counter()
-    try:
-        with _progress_display() as display, use_progress(RichProgress(display)):
-            summary = backfill_flow(source_name=source, pages=pages, since=since, settings_overrides=overrides)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
-    except Exception as exc:  # the flow run has logged the traceback
-        _fail(f"the backfill run failed: {type(exc).__name__}: {exc}", code=1)
-        return
+    summary = run_flow("backfill", settings, verbose, call)
     print_summary(summary, time.perf_counter() - started)
 
 
@@ -273,26 +284,20 @@ def backfill_sitemaps(
     """Ingest a source's sitemap entries dated in a range (resumable: run again to continue)."""
     settings = _settings(settings_file, db)
     _check_sources(settings, [source])
-    _prefect_environment(settings, verbose)
-    from flows.sitemap_backfill import sitemap_backfill_flow
 
-    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
-    try:
-        with _progress_display() as display, use_progress(RichProgress(display)):
-            result = sitemap_backfill_flow(
-                source,
-                since,
-                until,
-                settings_overrides=overrides,
-                settings_file=str(settings_file) if settings_file else None,
-                limit=limit,
-            )
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
-    except Exception as exc:  # the flow run has logged the traceback
-        _fail(f"the backfill run failed: {type(exc).__name__}: {exc}", code=1)
-        return
+    def call(overrides: dict[str, Any]) -> dict[str, Any]:
+        from flows.sitemap_backfill import sitemap_backfill_flow
+
+        return sitemap_backfill_flow(
+            source,
+            since,
+            until,
+            settings_overrides=overrides,
+            settings_file=str(settings_file) if settings_file else None,
+            limit=limit,
+        )
+
+    result = run_flow("backfill", settings, verbose, call)
     console.print(
         f"{source}, {result['since']} to {result['until']}: {result['in_range']} sitemap entries in range "
         f"({result['undated']} undated left out), {result['already_loaded']} already loaded, "
@@ -309,18 +314,13 @@ def retag(
 ) -> None:
     """Re-tag the articles an older tagger tagged (after editing entities.toml or watch.toml)."""
     settings = _settings(settings_file, db)
-    _prefect_environment(settings, verbose)
-    from flows.maintenance import retag_flow
 
-    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
-    try:
-        result = retag_flow(settings_overrides=overrides, settings_file=str(settings_file) if settings_file else None)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
-    except Exception as exc:  # the flow run has logged the traceback
-        _fail(f"the retag run failed: {type(exc).__name__}: {exc}", code=1)
-        return
+    def call(overrides: dict[str, Any]) -> dict[str, Any]:
+        from flows.maintenance import retag_flow
+
+        return retag_flow(settings_overrides=overrides, settings_file=str(settings_file) if settings_file else None)
+
+    result = run_flow("retag", settings, verbose, call)
     console.print(
         f"Re-tagged {result['articles']} articles ({result['mentions']} mentions) with tagger {result['version']}"
     )
@@ -337,17 +337,14 @@ def reparse(
 ) -> None:
     """Rebuild articles from the raw WARC archive with no network (after a parser improvement)."""
     settings = _settings(settings_file, db)
-    _prefect_environment(settings, verbose)
-    from flows.reparse import reparse_flow
 
-    overrides = {"paths": {"database": str(settings.paths.database_path), "data_dir": str(settings.paths.data_dir)}}
+    def call(overrides: dict[str, Any]) -> dict[str, Any]:
+        from flows.reparse import reparse_flow
+
+        return reparse_flow(source_names=source or None, settings_overrides=overrides)
+
     started = time.perf_counter()
-    try:
-        with _progress_display() as display, use_progress(RichProgress(display)):
-            summary = reparse_flow(source_names=source or None, settings_overrides=overrides)
-    except Exception as exc:  # the flow run has logged the traceback
-        _fail(f"the reparse run failed: {type(exc).__name__}: {exc}", code=1)
-        return
+    summary = run_flow("reparse", settings, verbose, call)
     console.print(
         f"Reparsed {summary['pages']} archived pages in {time.perf_counter() - started:.1f} s: "
         f"{summary['new']} new, {summary['updated']} updated, {summary['unchanged']} unchanged, "
