@@ -32,7 +32,7 @@ LOOPING_READER = textwrap.dedent(
     from pathlib import Path
     from warehouse.snapshot import open_snapshot
     path, stop, out, started = map(Path, sys.argv[1:5])
-    seen, failures, deadline = [], [], time.monotonic() + 45
+    seen, failures, deadline = [], [], time.monotonic() + 90
     while not stop.exists() and time.monotonic() < deadline:
         try:
             con = open_snapshot(path)
@@ -41,6 +41,8 @@ LOOPING_READER = textwrap.dedent(
             finally:
                 con.close()
             started.touch()
+            # tell the writer what it last saw, so it waits for the reader, not for a fixed time
+            started.write_text(str(seen[-1][0]))
         except Exception as exc:
             failures.append(f"{type(exc).__name__}: {exc}")
     out.write_text(json.dumps({"seen": seen, "failures": failures}))
@@ -57,7 +59,7 @@ HOLDING_READER = textwrap.dedent(
     con = open_snapshot(path)
     first = list(con.execute(sys.argv[5]).fetchall()[0])
     ready.touch()
-    deadline = time.monotonic() + 45
+    deadline = time.monotonic() + 90
     while not stop.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     last = list(con.execute(sys.argv[5]).fetchall()[0])
@@ -75,6 +77,17 @@ def _spawn(script: str, *args: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+def _wait_until_seen(marker: Path, articles: int, procs: list[subprocess.Popen[bytes]], timeout: float = 60) -> None:
+    """Wait until the looping reader reports having read a snapshot with ``articles`` articles (a
+    loaded machine can be slow to schedule it; a fixed sleep made this test flaky)."""
+    deadline = time.monotonic() + timeout
+    while marker.read_text() != str(articles):
+        assert all(p.poll() is None for p in procs), "a reader died"
+        assert time.monotonic() < deadline, f"the reader never saw {articles} articles"
+        time.sleep(0.02)
+    time.sleep(0.1)  # and a few more reads of the same state
 
 
 def _wait_for(path: Path, procs: list[subprocess.Popen[bytes]], timeout: float = 30) -> None:
@@ -126,7 +139,7 @@ def test_readers_never_block_the_writer_and_see_whole_batches_only(tmp_path, met
                 publish_snapshot(writer, snapshot, method=method)
             except duckdb.Error as exc:  # pragma: no cover - what this test exists to catch
                 write_failures.append(f"batch {number}: {exc}")
-            time.sleep(0.4)  # let the looping reader see this state
+            _wait_until_seen(tmp_path / "looping.started", sum(len(b) for b in batches[: number + 1]), procs)
     finally:
         stop.touch()
         for proc in procs:
