@@ -172,6 +172,28 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+ATTACH_ATTEMPTS = 5
+
+
+def _attach_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """ATTACH the snapshot, again if a publish swapped the file during the attach.
+
+    Seen once under load (tests/warehouse/test_snapshot.py): an ATTACH racing the rename failed
+    with "IO Error: No more data remaining in MetadataReader". The rename is atomic, so attaching
+    again reads one whole file, old or new; a reader never fails for it.
+    """
+    for attempt in range(ATTACH_ATTEMPTS):
+        try:
+            con.execute(f"ATTACH {_sql_string(str(path))} AS {SNAPSHOT_ALIAS} (READ_ONLY)")
+            return
+        except duckdb.IOException:
+            if attempt == ATTACH_ATTEMPTS - 1:
+                raise
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DETACH DATABASE IF EXISTS {SNAPSHOT_ALIAS}")
+            time.sleep(0.02 * (attempt + 1))
+
+
 def open_snapshot(path: Path, *, sandbox: bool = True) -> duckdb.DuckDBPyConnection:
     """Open the snapshot at ``path`` read-only, in a DuckDB instance of its own.
 
@@ -194,7 +216,7 @@ def open_snapshot(path: Path, *, sandbox: bool = True) -> duckdb.DuckDBPyConnect
         raise FileNotFoundError(f"{path}: no snapshot yet (the pipeline publishes one after each load batch)")
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"ATTACH {_sql_string(str(path.resolve()))} AS {SNAPSHOT_ALIAS} (READ_ONLY)")
+        _attach_whole(con, path.resolve())
         con.execute(f"USE {SNAPSHOT_ALIAS}")
         con.execute("SET TimeZone = 'UTC'")
         if sandbox:
