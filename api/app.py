@@ -305,28 +305,31 @@ def create_app(snapshot_path: Path, *, settings: ApiSettings | None = None) -> F
 
         return _respond_raw(request, reader, settings, run)
 
-    _add_query(app, reader, settings, guarded, "entities", EntitySearchParams, _search_entities,
-               "Entities whose name, id or alias contains q, most mentioned first")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "entity-volume", EntityVolumeParams, _entity_volume,
-               "Articles naming an entity per day/week/month (zero-filled), overall or by outlet")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "topic-volume", TopicVolumeParams, _topic_volume,
-               "Articles with a topic (or narrower codes) per period, overall or by outlet")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "watch-volume", WatchVolumeParams, _watch_volume,
-               "Articles matching a watch topic per period, overall or by outlet")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "share-of-voice", ShareOfVoiceParams, _share_of_voice,
-               "Each entity's share of the articles naming any of the compared entities, per period")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "top-entities", TopEntitiesParams, _top_entities,
-               "Entities in the most articles in the window, with the previous window and the change")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "top-topics", TopTopicsParams, _top_topics,
-               "Topics on the most articles in the window, with the previous window and the change")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "cooccurrences", CooccurrenceParams, _cooccurrences,
-               "Entities named in the same articles as an entity")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "spikes", SpikeParams, _spikes,
-               "Entity-days far above their trailing 14-day baseline (ratio, z-score, minimum count)")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "emerging-keyphrases", KeyphraseParams, _keyphrases,
-               "Keyphrases growing against their baseline rate")  # fmt: skip
-    _add_query(app, reader, settings, guarded, "articles", ArticleParams, _articles,
-               "The articles behind any point of a chart, newest first")  # fmt: skip
+    for route, params, handler, summary in (
+        ("entities", EntitySearchParams, _search_entities,
+         "Entities whose name, id or alias contains q, most mentioned first"),
+        ("entity-volume", EntityVolumeParams, _entity_volume,
+         "Articles naming an entity per day/week/month (zero-filled), overall or by outlet"),
+        ("topic-volume", TopicVolumeParams, _topic_volume,
+         "Articles with a topic (or narrower codes) per period, overall or by outlet"),
+        ("watch-volume", WatchVolumeParams, _watch_volume,
+         "Articles matching a watch topic per period, overall or by outlet"),
+        ("share-of-voice", ShareOfVoiceParams, _share_of_voice,
+         "Each entity's share of the articles naming any of the compared entities, per period"),
+        ("top-entities", TopEntitiesParams, _top_entities,
+         "Entities in the most articles in the window, with the previous window and the change"),
+        ("top-topics", TopTopicsParams, _top_topics,
+         "Topics on the most articles in the window, with the previous window and the change"),
+        ("cooccurrences", CooccurrenceParams, _cooccurrences,
+         "Entities named in the same articles as an entity"),
+        ("spikes", SpikeParams, _spikes,
+         "Entity-days far above their trailing 14-day baseline (ratio, z-score, minimum count)"),
+        ("emerging-keyphrases", KeyphraseParams, _keyphrases,
+         "Keyphrases growing against their baseline rate"),
+        ("articles", ArticleParams, _articles,
+         "The articles behind any point of a chart, newest first"),
+    ):  # fmt: skip
+        _add_query(app, reader, settings, guarded, route, params, handler, summary)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
