@@ -1,0 +1,192 @@
+"""Finding the authors on a page: JSON-LD -> <meta> -> visible bylines -> byline-like text ->
+feed hints. Each candidate is cleaned and split by ``parsers.fields.authors``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from mediamon.records import Author
+from parsers.fields.authors import looks_like_handle, split_author_names
+from parsers.fields.common import clean as _clean
+from parsers.fields.jsonld import JsonLd, text_value, types_of
+from parsers.fields.meta import MetaTags
+from parsers.page import Page
+
+AUTHOR_META_KEYS = (
+    "author",
+    "article:author",
+    "citation_author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "shareaholic:article_author_name",
+)
+# Visible-byline and visible-date candidates, found by class/id/rel/itemprop.
+BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author")'
+    ' or contains(@class, "Author") or contains(@class, "Byline") or contains(@id, "author")'
+    ' or contains(@class, "autor")]'
+)
+_COMMENT_MARK_RE = re.compile(
+    r"^(?:comments?|comment-.*|.*-comments?|commentlist|respond|reply|kommentare?|disqus.*|related.*)$",
+    re.IGNORECASE,
+)
+_WRITTEN_BY_RE = re.compile(
+    r"^(?:written by|verfasst von|geschrieben von|escrit[oa] por|écrit par|author|autor(?:in)?|auteur)$", re.IGNORECASE
+)
+_SOFT_MARK_RE = re.compile(r"^(?:sidebar.*|.*-sidebar|widget.*|footer.*|.*-footer|aside)$", re.IGNORECASE)
+# A text line that is a byline without byline markup: "Posted by Jane Doe", "Text von Jane Doe".
+BYLINE_TEXT_XPATH = (
+    "//body//text()[contains(., 'by ') or contains(., 'By ') or contains(., 'von ') or contains(., 'Von ')]"
+)
+_BYLINE_TEXT_RE = re.compile(
+    r"^(?:(?:posted|written|published|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|geschrieben|verfasst)"
+    r"\s+(?:by|von)|(?:by|von))\s+\S|\d\s+(?:by|von)\s+[A-ZÄÖÜ]",
+    re.IGNORECASE,
+)
+MAX_BYLINE_TEXT_CHARS = 80
+_URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
+MAX_BYLINE_CHARS = 200
+
+
+def _jsonld_authors(ld: JsonLd, outlet: str | None) -> list[Author]:
+    article = ld.article or ld.page
+    if not article:
+        return []
+    raw = article.get("author") or article.get("creator")
+    items = raw if isinstance(raw, list) else [raw]
+    authors: list[Author] = []
+    for item in items:
+        resolved = ld.resolve(item)
+        affiliation: str | None = None
+        if isinstance(resolved, dict):
+            if (
+                types_of(resolved) & {"organization", "newsmediaorganization"}
+                and len(items) == 1
+                and outlet
+                and text_value(resolved.get("name")) == outlet
+            ):
+                continue
+            name_text = text_value(resolved.get("name"))
+            if not name_text and (resolved.get("givenName") or resolved.get("familyName")):
+                name_text = " ".join(
+                    filter(None, [text_value(resolved.get("givenName")), text_value(resolved.get("familyName"))])
+                )
+            affiliation = text_value(resolved.get("affiliation")) or text_value(resolved.get("worksFor"))
+        else:
+            name_text = text_value(resolved)
+        if not name_text or _URL_LIKE_RE.search(name_text):
+            continue
+        for name in split_author_names(name_text, outlet=outlet):
+            authors.append(Author(name=name, affiliation=affiliation))
+    return authors
+
+
+def _meta_authors(meta: MetaTags, outlet: str | None) -> list[Author]:
+    # Twitter's card label/data pairs: Yoast writes twitter:label1 "Written by" / "Verfasst von"
+    # with the author's name in twitter:data1.
+    labelled = [
+        meta.values[f"twitter:data{n}"][0]
+        for n in (1, 2, 3)
+        if _WRITTEN_BY_RE.match(meta.first(f"twitter:label{n}") or "") and meta.values.get(f"twitter:data{n}")
+    ]
+    for key in (*AUTHOR_META_KEYS, "twitter:written-by"):
+        values = labelled if key == "twitter:written-by" else meta.values.get(key, ())
+        values = [v for v in values if not _URL_LIKE_RE.search(v)]
+        if not values:
+            continue
+        names: list[str] = []
+        for value in values:
+            for name in split_author_names(value, outlet=outlet):
+                if name not in names:
+                    names.append(name)
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
+def _byline_exclusion(element: lxml.html.HtmlElement) -> int:
+    """0: a byline candidate in the page proper; 1: one in a sidebar, widget, ``<aside>`` or
+    ``<footer>`` (blog platforms wrap the post itself in a "widget", and author boxes sit in
+    asides), used only when the page proper has none; 2: one in comments, forms or navigation,
+    never used.
+    """
+    soft = 0
+    for node in (element, *element.iterancestors()):
+        if node.tag in {"body", "html"}:
+            break
+        if node.tag in {"form", "nav"}:
+            return 2
+        if node.tag in {"footer", "aside"}:
+            soft = 1
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+        for mark in marks:
+            if _COMMENT_MARK_RE.match(mark):
+                return 2
+            if _SOFT_MARK_RE.match(mark):
+                soft = 1
+    return soft
+
+
+def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+    deferred: list[Author] = []
+    for element in tree.xpath(BYLINE_XPATH)[:40]:
+        if element.tag in {"meta", "link", "script", "style", "body", "html", "article", "img", "input", "label"}:
+            continue
+        exclusion = _byline_exclusion(element)
+        if exclusion == 2 or (exclusion == 1 and deferred):
+            continue
+        text = _clean(element.text_content())
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        names = split_author_names(text, outlet=outlet)
+        if names and exclusion == 0:
+            return [Author(name=n) for n in names]
+        if names:
+            deferred = [Author(name=n) for n in names]
+    return deferred or _byline_text_authors(tree, outlet)
+
+
+def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+    """Names from a short text line that reads as a byline ("Posted by Jane Doe", "Text von
+    Jane Doe", "May 5, 2023 by Jane Doe") in an element without byline classes.
+    """
+    for node in tree.xpath(BYLINE_TEXT_XPATH)[:20]:
+        text = _clean(str(node))
+        parent = node.getparent()
+        if not text or len(text) > MAX_BYLINE_TEXT_CHARS or parent is None:
+            continue
+        if parent.tag in {"script", "style", "title"}:
+            continue
+        if not _BYLINE_TEXT_RE.search(text) or _byline_exclusion(parent) == 2:
+            continue
+        # The line must be (nearly) all of its element: a "by" inside running prose is no byline.
+        if len(_clean(parent.text_content()) or "") > MAX_BYLINE_TEXT_CHARS:
+            continue
+        names = split_author_names(text, outlet=outlet)
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
+def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> list[Author]:
+    """Authors: JSON-LD ``author`` -> ``<meta>`` author tags -> visible byline (page proper, then
+    sidebars/widgets) -> byline-like text line -> feed hints.
+
+    Metadata that only gives user handles ("JaneDoe_1") yields to a visible byline when the page
+    has one.
+    """
+    handles: list[Author] = []
+    for authors in (_jsonld_authors(ld, outlet), _meta_authors(meta, outlet)):
+        if authors and not all(looks_like_handle(a.name) for a in authors):
+            return authors
+        handles = handles or authors
+    authors = _visible_authors(page.tree, outlet) or handles
+    if not authors and page.hints is not None and page.hints.authors:
+        authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
+    return authors
