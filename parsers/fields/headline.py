@@ -6,6 +6,7 @@ The choice itself (which heading, which segment) is ``parsers.fields.titles.choo
 from __future__ import annotations
 
 import html
+import unicodedata
 from typing import Any
 
 import lxml.html
@@ -13,7 +14,7 @@ import lxml.html
 from parsers.fields.common import clean as _clean
 from parsers.fields.jsonld import text_value
 from parsers.fields.meta import MetaTags
-from parsers.fields.titles import choose_title, heading_variants, is_chrome_heading
+from parsers.fields.titles import choose_title, heading_text, heading_variants, is_chrome_heading
 from parsers.page import Page
 
 TITLE_META_KEYS = (
@@ -42,7 +43,7 @@ def _headings(
     """(tag, text) of the first ``limit`` headings outside site chrome, in document order."""
     out: list[tuple[str, str]] = []
     for element in tree.iter(*tags):
-        text = _clean(element.text_content())
+        text = heading_text(element)
         if text and len(text) < MAX_TITLE_CHARS and not is_chrome_heading(element):
             out.append((element.tag, text))
             if variants is not None and text not in variants:
@@ -68,7 +69,7 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     meta_titles = [_clean(html.unescape(t)) or "" for t in meta_titles]
     variants: dict[str, list[str]] = {}
     minor = _headings(page.tree, "h2", "h3", variants=variants)
-    return choose_title(
+    title = choose_title(
         [text for _, text in _headings(page.tree, "h1", variants=variants)],
         [text for tag, text in minor if tag == "h2"][:10],
         [t for t in meta_titles if t],
@@ -77,3 +78,5 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         variants=variants,
         minor_headings=[text for _, text in minor],
     )
+    # Composed form: pages mix decomposed and precomposed letters ("য়" as two code points or one).
+    return unicodedata.normalize("NFC", title) if title else title

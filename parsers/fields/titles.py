@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml.html import HtmlElement
 
 _PART_WORDS = {
@@ -45,6 +44,38 @@ _CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_MARK_RE = re.compile(r"(?:^|[\s_-])(?:main|content)(?:$|[\s_-])", re.IGNORECASE)
+# Class names that contain a chrome word without marking chrome: a page builder's generic block
+# ("elementor-widget-container" wraps every Elementor element, the headline included) and layout
+# modifiers that say the page *has* a sidebar ("for_sidebar", "content-sidebar-wrap").
+_NOT_CHROME_MARK_RE = re.compile(
+    r"\belementor-widget(?=[\s-]|$)|\b(?:for|with|has|no|without|content)[_-]+(?:\w+[_-]+)?sidebar(?:[_-]wrap)?\b",
+    re.IGNORECASE,
+)
+# Class names that hide an element from sighted readers (Bootstrap, WordPress, Foundation, ...).
+_HIDDEN_CLASSES = frozenset(
+    {
+        "sr-only",
+        "screen-reader-text",
+        "screen-reader-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "element-invisible",
+        "hidden",
+        "d-none",
+        "invisible",
+        "is-hidden",
+        "u-hidden",
+    }
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# A heading's part marked as the headline proper, beside a kicker or subtitle part.
+_HEADLINE_PART_RE = re.compile(r"(?<![a-z])(?<!sub)(?:headline|title)(?![a-z])", re.IGNORECASE)
+# A heading's part marked as a kicker: the topic line set above or before the headline.
+_KICKER_RE = re.compile(
+    r"kicker|overline|topline|dachzeile|eyebrow|roofline|pretitle|pre-title|supertitle|overtitle|spitzmarke",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 _ARTICLE_MARK_RE = re.compile(r"entry|post|article|story|title|headline", re.IGNORECASE)
 MIN_HEADING_SIMILARITY = 0.5
@@ -111,23 +142,46 @@ def strip_site_segments(title: str, host: str, site_names: list[str]) -> str:
     return cleaned
 
 
+def is_hidden(element: HtmlElement) -> bool:
+    """Whether an element is hidden from sighted readers by its class, ``hidden`` attribute or
+    inline style (``display: none``, ``visibility: hidden``).
+    """
+    classes = element.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+        return True
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE_RE.search(style))
+
+
+def _marks(element: HtmlElement) -> str:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _NOT_CHROME_MARK_RE.sub(" ", marks) if "idebar" in marks or "elementor" in marks else marks
+
+
 def is_chrome_heading(element: HtmlElement) -> bool:
-    """Whether a heading element sits in site chrome (nav, footer, sidebar, site header, logo).
+    """Whether a heading element is page chrome (nav, footer, sidebar, site header, logo) or
+    hidden from sighted readers (``sr-only``, ``display: none``...): not a candidate headline.
 
     Ancestors are read up to the nearest article container (``<article>``, ``<main>``, or an
     element marked entry/post/article/story/title/headline): the layout wrappers above it carry
     page-wide classes ("wp-custom-logo", "with-sidebar") that say nothing about the headline.
-    ``<body>`` and ``<html>`` are never read for the same reason.
+    ``<body>`` and ``<html>`` are never read for the same reason. Page-builder block names
+    ("elementor-widget-container") and layout modifiers ("for_sidebar") do not mark chrome.
     """
-    own = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if _CHROME_RE.search(own):
+    if is_hidden(element):
+        return True
+    if _CHROME_RE.search(_marks(element)):
         return True
     for ancestor in element.iterancestors():
         if ancestor.tag in {"body", "html"}:
             return False
+        if is_hidden(ancestor):
+            return True
+        marks = _marks(ancestor)
         if ancestor.tag in _CHROME_TAGS:
             return True
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if _CHROME_RE.search(marks):
             return True
         if ancestor.tag in {"article", "main"} or _ARTICLE_MARK_RE.search(marks):
@@ -140,13 +194,83 @@ def is_chrome_heading(element: HtmlElement) -> bool:
     return False
 
 
+def _visible_text(element: HtmlElement, *, skip_small: bool) -> str:
+    """The text of an element without hidden descendants, scripts and (optionally) ``<small>``."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if (
+            isinstance(child.tag, str)
+            and child.tag not in _SKIPPED_TAGS
+            and not (skip_small and child.tag == "small")
+            and not is_hidden(child)
+        ):
+            parts.append(_visible_text(child, skip_small=skip_small))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _is_wrapped_line(nodes: list[HtmlElement | str]) -> bool:
+    """Whether a line of a heading is one element and nothing else ("<span>Subtitle</span>")."""
+    elements = [n for n in nodes if not isinstance(n, str)]
+    return len(elements) == 1 and not any(n.strip() for n in nodes if isinstance(n, str))
+
+
+def heading_text(element: HtmlElement) -> str:
+    """A heading's text as the reader sees its headline: hidden parts dropped, and the parts that
+    typography sets apart from the headline:
+
+    - ``<small>`` (a kicker or subtitle in smaller type: "<small>Tunesien</small><br>Headline");
+    - a line after or before a ``<br>`` that is one wrapped element while the other line is plain
+      text ("Leslie Clio<br><span style='font-size: 19px'>Brave New Woman</span>");
+    - siblings of a part marked as the headline ("<span>Topic</span><span class='headline'>
+      Headline</span>"), and parts marked as a kicker ("<span class='kicker'>Topic</span>").
+
+    Headings without child elements (the common case) are read as they are.
+    """
+    if not len(element):
+        return " ".join((element.text or "").split())
+    children = [c for c in element if isinstance(c.tag, str) and c.tag not in _SKIPPED_TAGS and not is_hidden(c)]
+    marked = [c for c in children if _HEADLINE_PART_RE.search(c.get("class") or "")]
+    if len(marked) == 1 and len(children) > 1:
+        text = " ".join(_visible_text(marked[0], skip_small=False).split())
+        if text:
+            return text
+    kickers = [c for c in children if _KICKER_RE.search(c.get("class") or "")]
+    if kickers and len(kickers) < len(children):
+        rest = [c for c in children if c not in kickers]
+        text = " ".join(" ".join(_visible_text(c, skip_small=False) for c in rest).split())
+        if text and not (element.text or "").strip():
+            return text.lstrip(" :|–—-")
+    whole = " ".join(_visible_text(element, skip_small=False).split())
+    without_small = " ".join(_visible_text(element, skip_small=True).split())
+    if without_small and without_small != whole:
+        return without_small
+    if any(c.tag == "br" for c in element):
+        lines: list[list[HtmlElement | str]] = [[element.text or ""]]
+        for child in element:
+            if child.tag == "br":
+                lines.append([])
+            elif isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS and not is_hidden(child):
+                lines[-1].append(child)
+            lines[-1].append(child.tail or "")
+        filled = [line for line in lines if any(n.strip() if isinstance(n, str) else True for n in line)]
+        if len(filled) == 2 and _is_wrapped_line(filled[0]) != _is_wrapped_line(filled[1]):
+            plain = filled[1] if _is_wrapped_line(filled[0]) else filled[0]
+            text = " ".join(
+                "".join(n if isinstance(n, str) else _visible_text(n, skip_small=False) for n in plain).split()
+            )
+            if text:
+                return text
+    return whole
+
+
 def heading_variants(element: HtmlElement) -> list[str]:
     """Shorter readings of a heading built from parts: the text of each child element, and the
     text without its first child (a kicker such as "<span>Corona-Pandemie</span> Headline").
     ``choose_title`` takes one only when it equals a metadata title, which tells a kicker or an
     appended subtitle from the headline.
     """
-    children = [c for c in element if isinstance(c.tag, str) and c.tag not in {"br", "script", "style"}]
+    children = [c for c in element if isinstance(c.tag, str) and c.tag not in _SKIPPED_TAGS and c.tag != "br"]
     if not children:
         return []
     out: list[str] = []
@@ -154,12 +278,14 @@ def heading_variants(element: HtmlElement) -> list[str]:
         text = " ".join(child.text_content().split())
         if text:
             out.append(text)
-    first = children[0]
     if not (element.text or "").strip():
-        rest = (first.tail or "") + "".join(
-            lxml.html.tostring(c, method="text", encoding="unicode") for c in children[1:]
-        )
-        text = " ".join(rest.split()).strip(" :|–—-")
+        first = children[0]
+        rest = [first.tail or ""]
+        for sibling in first.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in _SKIPPED_TAGS:
+                rest.append(_visible_text(sibling, skip_small=False))
+            rest.append(sibling.tail or "")
+        text = " ".join("".join(rest).split()).strip(" :|–—-")
         if text:
             out.append(text)
     return out
@@ -206,10 +332,19 @@ def choose_title(
         if parts and not is_site_segment(parts[0], host, names):
             leading.add(_compact(parts[0]))
     keys = {_compact(s) for s in segments}
+    # A heading equal to a later, shorter segment of a metadata title ("Headline | Blog name",
+    # "Site - Section » Headline") names the site or a section. The longest segment is the
+    # headline even when a kicker precedes it ("Kicker - Headline | Site").
     site_like: set[str] = set()
+    headline_like: set[str] = set()
     for meta_title in meta_titles:
         parts = title_segments(meta_title)
-        site_like.update(_compact(p) for p in parts[1:])
+        longest = max(parts, key=len, default="")
+        headline_like.add(_compact(longest))
+        site_like.update(_compact(p) for p in parts[1:] if p is not longest)
+    site_like -= headline_like
+    # A heading that repeats such a segment shows which segment is the site's name.
+    names += [h for h in headings if _compact(h) in site_like and len(h.split()) > 1]
     headings = [h for h in headings if _compact(h) not in site_like and not is_site_segment(h, host, names)] or (
         headings if not meta_titles else []
     )

@@ -1,0 +1,97 @@
+"""Title finding: one small hand-written page per rule of ``parsers.fields.titles`` / ``headline``."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from parsers.fields.headline import find_title
+from parsers.fields.jsonld import read_jsonld
+from parsers.fields.meta import MetaTags
+from parsers.fields.titles import heading_text, is_chrome_heading
+from parsers.page import load_page
+
+
+def _title(head: str, body: str, url: str = "https://news.example.org/2023/05/story") -> str | None:
+    page = load_page(f"<html><head>{head}</head><body>{body}</body></html>", url=url)
+    meta = MetaTags(page.tree)
+    site_name = meta.first("og:site_name")
+    return find_title(page, read_jsonld(page.tree).article or {}, meta, [site_name] if site_name else [])
+
+
+def _heading(markup: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(f"<div>{markup}</div>")[0]
+
+
+def test_hidden_heading_is_not_the_headline() -> None:
+    body = "<h1 class='sr-only'>Details</h1><article><h2>Wine lovers celebrate</h2><p>Text.</p></article>"
+    assert _title("<meta property='og:title' content='Wine lovers celebrate'>", body) == "Wine lovers celebrate"
+    assert is_chrome_heading(_heading("<h1 style='display: none'>News</h1>"))
+    assert is_chrome_heading(lxml.html.fromstring("<div class='hidden'><h1>News</h1></div>").find(".//h1"))
+    assert not is_chrome_heading(_heading("<h1 class='hidden-print'>Headline</h1>"))
+
+
+def test_page_builder_widget_wrapper_is_not_chrome() -> None:
+    html = "<div class='elementor-widget-container'><h1 class='elementor-heading-title'>Headline</h1></div>"
+    assert not is_chrome_heading(lxml.html.fromstring(html).find(".//h1"))
+    sidebar = "<div class='elementor-widget-sidebar'><h2>Recent posts</h2></div>"
+    assert is_chrome_heading(lxml.html.fromstring(sidebar).find(".//h2"))
+
+
+def test_layout_modifier_naming_a_sidebar_is_not_chrome() -> None:
+    html = "<section class='l-section for_sidebar at_right'><div><h1>Change font size in R</h1></div></section>"
+    assert not is_chrome_heading(lxml.html.fromstring(html).find(".//h1"))
+    assert is_chrome_heading(lxml.html.fromstring("<div class='sidebar'><h1>Archive</h1></div>").find(".//h1"))
+
+
+def test_small_kicker_or_subtitle_is_dropped() -> None:
+    assert heading_text(_heading("<h1> <small>Tunesien</small><br> Große Aufgaben </h1>")) == "Große Aufgaben"
+    assert heading_text(_heading("<h1>Clubs return<br><small>02.02.2022 • News</small></h1>")) == "Clubs return"
+
+
+def test_line_after_break_set_apart_is_dropped() -> None:
+    markup = "<h1>Leslie Clio<br> <span style='font-size:19px'>Brave New Woman</span></h1>"
+    assert heading_text(_heading(markup)) == "Leslie Clio"
+    # Two plain lines are one headline broken for layout.
+    assert heading_text(_heading("<h1>A long headline <br>broken in two</h1>")) == "A long headline broken in two"
+
+
+def test_part_marked_headline_or_kicker() -> None:
+    markup = (
+        "<h1><span class='fake-h5'>Energy prices</span><span class='invisible'>: </span>"
+        "<span class='headline'>Government throttles bioenergy</span></h1>"
+    )
+    assert heading_text(_heading(markup)) == "Government throttles bioenergy"
+    kicker = (
+        "<h1><span class='teaser__kicker'>Pandemic</span> <span class='visually-hidden'> - </span>"
+        " <span>It matters how</span></h1>"
+    )
+    assert heading_text(_heading(kicker)) == "It matters how"
+    # A subtitle appended in a span is part of what the reader sees as the headline.
+    subline = "<h1>Snow sports <span class='stage__subline'>Tips for wildlife</span></h1>"
+    assert heading_text(_heading(subline)) == "Snow sports Tips for wildlife"
+
+
+def test_kicker_without_tail_text_keeps_headline_variant() -> None:
+    head = "<meta property='og:title' content='Firm in trouble over audit'>"
+    body = "<article><h1><span>Property crisis</span><br> Firm in trouble over audit</h1></article>"
+    assert _title(head, body) == "Firm in trouble over audit"
+
+
+def test_heading_equal_to_longest_later_title_segment_is_the_headline() -> None:
+    head = "<title>Neu - Japanese mini SUV on the rise - Vorstellung</title>"
+    body = "<div class='section'><h1>Japanese mini SUV on the rise</h1></div>"
+    assert _title(head, body) == "Japanese mini SUV on the rise"
+    kicker_first = "<meta property='og:title' content='Pandemic - It also matters how people die | Cicero'>"
+    body = "<article><h1>It also matters how people die</h1></article>"
+    assert _title(kicker_first, body) == "It also matters how people die"
+
+
+def test_heading_equal_to_short_trailing_segment_is_the_site() -> None:
+    head = "<title>Beef liver with apple and onion | Love goes through the stomach</title>"
+    body = "<div><h1>Love goes through the stomach</h1></div><div class='post'><p>Recipe.</p></div>"
+    assert _title(head, body) == "Beef liver with apple and onion"
+
+
+def test_title_is_in_composed_unicode_form() -> None:
+    decomposed = "Cafe\u0301 reopens"
+    assert _title(f"<meta property='og:title' content='{decomposed}'>", f"<h1>{decomposed}</h1>") == "Café reopens"
