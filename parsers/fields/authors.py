@@ -16,13 +16,24 @@ _PREFIX_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|text|story|words|published)\s+by|(?:eingestellt|erstellt|geschrieben|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"\S+@\S+\.\w+|\[?email\s+protected\]?", re.IGNORECASE)
+_EMAIL_RE = re.compile(
+    r"\S+@\S+\.\w+|\[?email\s+protected\]?"
+    r"|[\w.+-]+\s*(?:\[at\]|\(at\)|\s+at\s+)\s*[\w-]+(?:\.|\s*\[dot\]\s*|\s*\(dot\)\s*)[a-z]{2,}\b",
+    re.IGNORECASE,
+)
 _COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*)?", re.IGNORECASE)
 # "Posted on May 5, 2023 by Jane Doe", "4. November 2021 von Redaktion": the name follows the
 # last "by"/"von" of a byline whose lead-in is a date or a posting verb.
 _INNER_BY_RE = re.compile(
-    r"^(?P<lead>.*?(?:\d|\b(?:posted|written|published|beitrag|artikel|text|eingestellt|veröffentlicht|geschrieben|publié)\b)[^|]*?)"
+    r"^(?P<lead>.*?(?:\d|\b(?:posted|written|published|beitrag|artikel|text|eingestellt|erstellt|veröffentlicht|geschrieben|publié|"
+    r"rezept|recipe|kolumne|column|gastbeitrag|kommentar|essay|bericht|reportage)\b)[^|]*?)"
     r"(?:^|\s|[·|,]|(?<=\d))(?:by|von|par|por|door|di)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Link titles around an author link: "Zum Profil von jdoe", "View profile of Jane Doe".
+_LINK_TITLE_RE = re.compile(
+    r"\b(?:zum\s+profil\s+von|profil\s+von|view\s+(?:the\s+)?profile\s+of|(?:alle\s+)?(?:beiträge|artikel)\s+von"
+    r"|(?:all|more|view)\s+(?:posts|articles|stories)\s+(?:by|from))\s+",
     re.IGNORECASE,
 )
 # Pieces of a byline row that are not names: "in Uncategorized", "Leave a comment".
@@ -35,7 +46,7 @@ _HANDLE_WITH_DIGITS_RE = re.compile(r"^[A-Za-z][A-Za-z_.-]*\d+[A-Za-z]*$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL_RE = re.compile(
-    r"\s*(?:[|,–—-]\s*)?(?:\b(?:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|el)\b[^|]*|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d.*)$",
+    r"\s*(?:[|,–—-]\s*)?(?:\b(?:(?:zuletzt\s+|last\s+)?(?:updated|modified|geändert)|published|posted|aktualisiert|veröffentlicht)\b[^|]*|\b(?:am|on|le|el)\b(?:[:\s]+(?=(?:[^\W\d]+\.?,?\s+)?\d)[^|]*)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d.*)$",
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(
@@ -55,10 +66,42 @@ _NON_NAME_RE = re.compile(
 )
 _TAIL_NOISE_RE = re.compile(
     r"\s+(?:alle artikel|all (?:posts|articles|stories)|mehr von|more from|über|about|autorenseite|profile?"
-    r"|view all|schließen).*$",
+    r"|view all|schließen"
+    r"|(?:illustrations?|illustriert|fotos?|photos?|bilder|images?|grafiken?|video)\s*(?:von|by|:)\s).*$",
     re.IGNORECASE,
 )
+_ORGANISATION_RE = re.compile(
+    r"\b(?:e\.\s?V|gGmbH|GmbH|AG|SE|KG|Ltd|Inc|LLC|S\.A|Corp|plc)\b\.?$"
+    r"|\b(?:stiftung|verband|verein|institut|foundation|association|university|universität|ministerium|ministry)\b",
+    re.IGNORECASE,
+)
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SEGMENT_SEP_RE = re.compile(r"\s+[-–—|:]\s+")
 _INITIAL_END_RE = re.compile(r"(?:^|\s)\w\.$")
+# WordPress rows "Posted by Jane under News", "by admin in Allgemein": a lower-case "under"/"in"
+# starts the category, never a name.
+_CATEGORY_TAIL_RE = re.compile(r"\s+(?:filed\s+under|under|in)(?:\s+\S.*)?$")
+# Affiliation markers glued to a name in journal bylines: "Marwan H. Adwan1", "Jane Doe1,2*".
+_FOOTNOTE_TAIL_RE = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\s*\d{1,2})*\*?$")
+# Credits that name someone other than the author: "Edited by", "Photos by", "Theme by".
+_OTHER_CREDIT_RE = re.compile(
+    r"^\W*(?:(?:\S+\s+){0,3}(?:edited|translated|illustrated|photographed|compiled|curated|produced|designed|"
+    r"developed|powered|hosted|reviewed|fact-checked)\s+by|(?:photos?|images?|illustrations?|video|theme|design|"
+    r"übersetzt|übersetzung|fotos?|bearbeitet)\s+(?:by|von)|(?:bearbeitet|redigiert|übersetzt)\s+von)\b",
+    re.IGNORECASE,
+)
+# Lower-case words a personal name may contain ("Ursula von der Leyen", "Charles de Gaulle");
+# any other lower-case word before a capitalised one ("Kontaktverbot bis Zoonose", "und
+# Interview: Jane Doe") means the text is not a name. A lower-case surname typed by a user
+# ("Mobasir hassan") stays a name.
+NAME_PARTICLES = frozenset(
+    {
+        *("von", "vom", "zu", "zum", "zur", "der", "den", "van", "ver", "ten", "ter"),
+        *("de", "del", "della", "degli", "dei", "di", "da", "das", "dos", "do", "du", "des"),
+        *("la", "le", "lo", "les", "y", "e", "i", "bin", "ibn", "bint", "al", "el", "ben", "ap", "mac", "af", "av"),
+    }
+)
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
 
@@ -66,6 +109,9 @@ MAX_NAME_CHARS = 60
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return False
+    lower = [i for i, word in enumerate(words) if word.isalpha() and word.islower() and word not in NAME_PARTICLES]
+    if lower and any(word[0].isupper() for word in words[lower[0] + 1 :]):
         return False
     return any(ch.isalpha() for ch in text)
 
@@ -82,10 +128,18 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     text = _DATE_TAIL_RE.sub("", text)
     text = _ROLE_RE.sub("", text)
     text = _TAIL_NOISE_RE.sub("", text)
+    text = _CATEGORY_TAIL_RE.sub("", text)
+    if " " in text.strip():
+        text = _FOOTNOTE_TAIL_RE.sub("", text.strip())
     text = _NOISE_RE.sub(" ", text).strip(" ,;:|-–—()·@")
     # A trailing full stop is kept after an initial ("Joe S.") and dropped elsewhere.
     if text.endswith(".") and not _INITIAL_END_RE.search(text):
         text = text.rstrip(".").strip()
+    # An avatar's alt text next to the linked name: "Jane Doe Jane Doe".
+    words = text.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])
     if outlet and text.lower() == outlet.lower():
         return None
     if not text or _NOT_A_NAME_PIECE_RE.search(text) or not _looks_like_name(text):
@@ -96,11 +150,37 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
 
 
 def looks_like_handle(name: str) -> bool:
-    """Whether ``name`` is a user handle ("AlexanderLasch", "AOC_media", "brn_dd"), not a name."""
+    """Whether ``name`` is a user handle ("AlexanderLasch", "AOC_media", "brn_dd", "jdoe",
+    "jane-doe"), not a name as the byline shows it.
+    """
     if " " in name:
         return False
     inner_capital = any(ch.isupper() for ch in name[1:]) and not name.isupper()
-    return inner_capital or "_" in name or any(ch.isdigit() for ch in name) or "." in name
+    # A login is typed in lower case; a name as printed is not ("jdoe" vs "Cooper").
+    login = name.islower() and name.replace("-", "").isalpha()
+    return inner_capital or login or "_" in name or any(ch.isdigit() for ch in name) or "." in name
+
+
+def looks_like_organisation(name: str, site_names: tuple[str, ...] = ()) -> bool:
+    """Whether ``name`` names an organisation rather than a person: a legal form ("e.V.",
+    "GmbH"), a domain name ("example.de"), or the site itself (shares a word of 4+ letters with
+    the outlet's name or host: "Die FURCHE" on "Achtsam durch die Krise | Die FURCHE").
+    """
+    if _ORGANISATION_RE.search(name) or _DOMAIN_RE.match(name):
+        return True
+    words = {w for w in _WORD_RE.findall(name.lower()) if len(w) >= 4}
+    return any(words & {w for w in _WORD_RE.findall(site.lower()) if len(w) >= 4} for site in site_names)
+
+
+def _strip_outlet_segments(text: str, outlet: str) -> str:
+    """``text`` without a leading or trailing segment that is the outlet's name ("Example -
+    Jane Doe", "Jane Doe | Example").
+    """
+    pieces = _SEGMENT_SEP_RE.split(text)
+    if len(pieces) < 2:
+        return text
+    kept = [piece for piece in pieces if piece.strip().lower() != outlet.strip().lower()]
+    return " - ".join(kept) if kept and len(kept) < len(pieces) else text
 
 
 def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
@@ -108,6 +188,13 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
     if not raw:
         return []
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    if _OTHER_CREDIT_RE.match(text):
+        return []
+    # URLs go before splitting: their "/" would split them into pieces.
+    text = _URL_RE.sub(" ", text).strip(" -–—·|:*~")
+    if outlet:
+        text = _strip_outlet_segments(text, outlet)
+    text = _LINK_TITLE_RE.sub("", text)
     inner = _INNER_BY_RE.match(text)
     if inner and not _PREFIX_RE.match(text):
         text = inner.group("rest")

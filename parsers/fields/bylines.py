@@ -9,7 +9,7 @@ import re
 import lxml.html
 
 from mediamon.records import Author
-from parsers.fields.authors import looks_like_handle, split_author_names
+from parsers.fields.authors import looks_like_handle, looks_like_organisation, split_author_names
 from parsers.fields.common import clean as _clean
 from parsers.fields.jsonld import JsonLd, text_value, types_of
 from parsers.fields.meta import MetaTags
@@ -30,7 +30,7 @@ AUTHOR_META_KEYS = (
 BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author")'
     ' or contains(@class, "Author") or contains(@class, "Byline") or contains(@id, "author")'
-    ' or contains(@class, "autor")]'
+    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@data-testid, "byline")]'
 )
 _COMMENT_MARK_RE = re.compile(
     r"^(?:comments?|comment-.*|.*-comments?|commentlist|respond|reply|kommentare?|disqus.*|related.*)$",
@@ -45,16 +45,41 @@ BYLINE_TEXT_XPATH = (
     "//body//text()[contains(., 'by ') or contains(., 'By ') or contains(., 'von ') or contains(., 'Von ')]"
 )
 _BYLINE_TEXT_RE = re.compile(
-    r"^(?:(?:posted|written|published|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|geschrieben|verfasst)"
+    r"^[^\w(]*(?:(?:posted|written|published|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|geschrieben|verfasst)"
     r"\s+(?:by|von)|(?:by|von))\s+\S|\d\s+(?:by|von)\s+[A-ZÄÖÜ]",
     re.IGNORECASE,
 )
 MAX_BYLINE_TEXT_CHARS = 80
 _URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
+ORGANISATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "ngo", "governmentorganization"}
+)
+# "Nils Pickert ist ...", "Jane Doe is ...", "Stefanus Stahl - Maschinenbauer": a bio that opens with
+# the full name.
+_BIO_NAME_RE = re.compile(
+    r"^(\w+)\s+((?:[A-ZÄÖÜ][\w'’-]+\s+){0,2}?[A-ZÄÖÜ][\w'’-]+)"
+    r"(?=\s*(?:[-–—,:(]|\s(?:ist|is|war|was|schreibt|writes|est)\b))"
+)
+# More values than this under one meta key is a reference list in microdata (itemprop="author"
+# on every cited work), not the article's byline.
+MAX_META_AUTHORS = 12
 
 
-def _jsonld_authors(ld: JsonLd, outlet: str | None) -> list[Author]:
+def _full_name_from_bio(name: str, bio: str | None) -> str:
+    """The full name when a one-word display name ("Nils") opens the person's bio with a surname
+    ("Nils Pickert ist freier Autor..."), as WordPress/Yoast author schemas do; else ``name``.
+    """
+    if not bio:
+        return name
+    match = _BIO_NAME_RE.match(bio.strip())
+    if match and match.group(1) == name:
+        return f"{name} {match.group(2)}"
+    return name
+
+
+def _jsonld_authors(ld: JsonLd, outlet: str | None, organisations: set[str] | None = None) -> list[Author]:
+    """JSON-LD authors; the names of those typed Organization are added to ``organisations``."""
     article = ld.article or ld.page
     if not article:
         return []
@@ -78,12 +103,18 @@ def _jsonld_authors(ld: JsonLd, outlet: str | None) -> list[Author]:
                     filter(None, [text_value(resolved.get("givenName")), text_value(resolved.get("familyName"))])
                 )
             affiliation = text_value(resolved.get("affiliation")) or text_value(resolved.get("worksFor"))
+            if name_text and " " not in name_text.strip():
+                name_text = _full_name_from_bio(name_text.strip(), text_value(resolved.get("description")))
         else:
             name_text = text_value(resolved)
         if not name_text or _URL_LIKE_RE.search(name_text):
             continue
         for name in split_author_names(name_text, outlet=outlet):
             authors.append(Author(name=name, affiliation=affiliation))
+            # Yoast types a one-person site's author ["Person", "Organization"]: a person.
+            types = types_of(resolved) if isinstance(resolved, dict) else set()
+            if organisations is not None and types & ORGANISATION_TYPES and "person" not in types:
+                organisations.add(name)
     return authors
 
 
@@ -98,7 +129,7 @@ def _meta_authors(meta: MetaTags, outlet: str | None) -> list[Author]:
     for key in (*AUTHOR_META_KEYS, "twitter:written-by"):
         values = labelled if key == "twitter:written-by" else meta.values.get(key, ())
         values = [v for v in values if not _URL_LIKE_RE.search(v)]
-        if not values:
+        if not values or len(values) > MAX_META_AUTHORS:
             continue
         names: list[str] = []
         for value in values:
@@ -133,7 +164,18 @@ def _byline_exclusion(element: lxml.html.HtmlElement) -> int:
     return soft
 
 
-def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+def _element_text(element: lxml.html.HtmlElement) -> str | None:
+    """The element's text with a space between child elements: bylines are built from separate
+    elements ("<span>By</span><a>Jane Doe</a>", "<a>Redaktion</a><span>in Rubrik</span>") that
+    ``text_content()`` would glue together.
+    """
+    return _clean(" ".join(element.itertext()))
+
+
+def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_lines: bool = True) -> list[Author]:
+    """Names from byline markup (page proper, then sidebars/widgets), then, if ``text_lines``,
+    from a byline-like text line.
+    """
     deferred: list[Author] = []
     for element in tree.xpath(BYLINE_XPATH)[:40]:
         if element.tag in {"meta", "link", "script", "style", "body", "html", "article", "img", "input", "label"}:
@@ -141,7 +183,7 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Au
         exclusion = _byline_exclusion(element)
         if exclusion == 2 or (exclusion == 1 and deferred):
             continue
-        text = _clean(element.text_content())
+        text = _element_text(element)
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         names = split_author_names(text, outlet=outlet)
@@ -149,7 +191,9 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Au
             return [Author(name=n) for n in names]
         if names:
             deferred = [Author(name=n) for n in names]
-    return deferred or _byline_text_authors(tree, outlet)
+    if deferred or not text_lines:
+        return deferred
+    return _byline_text_authors(tree, outlet)
 
 
 def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
@@ -178,15 +222,22 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     """Authors: JSON-LD ``author`` -> ``<meta>`` author tags -> visible byline (page proper, then
     sidebars/widgets) -> byline-like text line -> feed hints.
 
-    Metadata that only gives user handles ("JaneDoe_1") yields to a visible byline when the page
-    has one.
+    Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
+    legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
+    visible byline (markup, not a text line) when the page has one, and is kept when it has none.
     """
-    handles: list[Author] = []
-    for authors in (_jsonld_authors(ld, outlet), _meta_authors(meta, outlet)):
-        if authors and not all(looks_like_handle(a.name) for a in authors):
+    site_names = tuple(n for n in (outlet, page.host.removeprefix("www.")) if n)
+    organisations: set[str] = set()
+    weak: list[Author] = []
+    for authors in (_jsonld_authors(ld, outlet, organisations), _meta_authors(meta, outlet)):
+        if authors and not all(
+            looks_like_handle(a.name) or a.name in organisations or looks_like_organisation(a.name, site_names)
+            for a in authors
+        ):
             return authors
-        handles = handles or authors
-    authors = _visible_authors(page.tree, outlet) or handles
+        weak = weak or authors
+    # Weak metadata yields to byline markup only, not to a mere byline-like line of text.
+    authors = _visible_authors(page.tree, outlet, text_lines=not weak) or weak
     if not authors and page.hints is not None and page.hints.authors:
         authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
     return authors

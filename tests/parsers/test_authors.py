@@ -1,0 +1,149 @@
+"""Author finding and name cleaning: one small case per rule in parsers.fields.bylines/authors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import parsers
+from parsers.fields.authors import looks_like_handle, looks_like_organisation, split_author_names
+
+BODY = "<p>" + " ".join(["Paragraph text with enough words to be extracted as the main content."] * 8) + "</p>"
+
+
+def _page(head: str, byline: str, *, ld: dict[str, object] | None = None) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    return (
+        f"<html lang='en'><head><title>A story</title>{head}{script}</head><body><article>"
+        f"<h1>A story</h1>{byline}{BODY}</article></body></html>"
+    )
+
+
+def _authors(html: str) -> tuple[str, ...]:
+    return parsers.parse(html, url="https://news.example.com/2023/05/a-story/").author_names
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # "le"/"on"/"am" start a date tail only when a date follows.
+        ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
+        ("Par Loïc Le Clerc le 30 septembre 2018", ["Loïc Le Clerc"]),
+        ("Publiziert am", []),
+        ("Zuletzt geändert am: 15.10.2021", []),
+        # Obfuscated e-mail addresses are no names.
+        ("jdoe at example.net", []),
+        ("jdoe [at] example [dot] org", []),
+        # A category after a lower-case "under"/"in".
+        ("Posted by Nesselsetzer under Allgemein", ["Nesselsetzer"]),
+        ("Nesselsetzer under", ["Nesselsetzer"]),
+        # Footnote markers of journal bylines.
+        ("Marwan H. Adwan1", ["Marwan H. Adwan"]),
+        ("freeman1984", ["freeman1984"]),
+        # Credits for someone other than the author.
+        ("Revised Edition Edited by Adrian Parr", []),
+        ("Photos by Jane Doe", []),
+        ("Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+        # Leading dashes before "by".
+        ("---- by Kenneth Surin", ["Kenneth Surin"]),
+        # Lower-case words before a capitalised one: not a name; particles are fine.
+        ("Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose", ["Atemschutzmaske"]),
+        ("Kontaktverbot bis Zoonose", []),
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Mobasir hassan", ["Mobasir hassan"]),
+        # URLs go before the "/" split.
+        ("Frank Bueltge - http://bueltge.de", ["Frank Bueltge"]),
+        # Link titles and avatar alt text around the name.
+        ("Rezept von Zum Profil von jdoe jdoe", ["jdoe"]),
+        ("Jane Doe Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_split_author_names_rules(raw: str, expected: list[str]) -> None:
+    assert split_author_names(raw) == expected
+
+
+def test_outlet_segment_is_stripped() -> None:
+    assert split_author_names("unocero - Alberto Ávila", outlet="unocero") == ["Alberto Ávila"]
+    assert split_author_names("Alberto Ávila | Unocero", outlet="unocero") == ["Alberto Ávila"]
+    assert split_author_names("Alberto Ávila - Mexico", outlet="unocero") == ["Alberto Ávila - Mexico"]
+
+
+def test_login_names_are_handles() -> None:
+    assert looks_like_handle("arianschlichenmayer")
+    assert looks_like_handle("sarah-indra")
+    assert not looks_like_handle("Cooper")
+    assert not looks_like_handle("Arian Schlichenmayer")
+
+
+def test_organisations() -> None:
+    assert looks_like_organisation("Bund der Energieverbraucher e.V")
+    assert looks_like_organisation("Acme GmbH")
+    assert looks_like_organisation("katholisch.at")
+    assert looks_like_organisation("Die FURCHE", ("Achtsam durch die Krise | Die FURCHE",))
+    assert not looks_like_organisation("Ursula Baatz", ("Achtsam durch die Krise | Die FURCHE",))
+    assert not looks_like_organisation("Jane Doe")
+
+
+def test_site_name_in_meta_yields_to_visible_byline() -> None:
+    html = _page(
+        "<meta property='og:site_name' content='Die Wochenzeitung'><meta name='author' content='Die Wochenzeitung'>",
+        "<div class='author-name'>Ursula Baatz</div>",
+    )
+    assert _authors(html) == ("Ursula Baatz",)
+
+
+def test_organisation_typed_jsonld_author_yields_to_visible_byline() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "A story",
+        "author": {"@type": "Organization", "name": "Climate Initiative"},
+    }
+    assert _authors(_page("", "<span class='byline'>By Christian Mihatsch</span>", ld=ld)) == ("Christian Mihatsch",)
+    # Without a visible byline the organisation is kept.
+    assert _authors(_page("", "", ld=ld)) == ("Climate Initiative",)
+
+
+def test_person_and_organization_typed_author_is_a_person() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": "A story",
+        "author": {"@type": ["Person", "Organization"], "name": "Christoph Hein"},
+    }
+    assert _authors(_page("", "<span class='author'>Christoph Hein Chefredakteur</span>", ld=ld)) == ("Christoph Hein",)
+
+
+def test_login_in_metadata_yields_to_byline_markup_not_to_text_line() -> None:
+    head = "<meta name='author' content='jdoe'>"
+    assert _authors(_page(head, "<span class='author'>Jane Doe</span>")) == ("Jane Doe",)
+    assert _authors(_page(head, "<p>Recipe by Grandma</p>")) == ("jdoe",)
+
+
+def test_full_name_from_jsonld_bio() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": "A story",
+        "author": {"@type": "Person", "name": "Nils", "description": "Nils Pickert ist freier Autor und Journalist."},
+    }
+    assert _authors(_page("", "", ld=ld)) == ("Nils Pickert",)
+    ld["author"] = {"@type": "Person", "name": "Nils", "description": "Schreibt über Familie."}
+    assert _authors(_page("", "", ld=ld)) == ("Nils",)
+
+
+def test_reference_list_microdata_is_not_the_byline() -> None:
+    citations = "".join(f"<meta itemprop='author' content='A. Author{n}'>" for n in range(20))
+    html = _page("<meta name='citation_author' content='Marwan H. Adwan'>", f"<ol>{citations}</ol>")
+    assert _authors(html) == ("Marwan H. Adwan",)
+
+
+def test_byline_elements_are_joined_with_spaces() -> None:
+    html = _page("", "<div data-testid='prism-byline'><span>By</span><span><a href='/jr'>J.R. Stone</a></span></div>")
+    assert _authors(html) == ("J.R. Stone",)
+
+
+def test_french_auteur_class() -> None:
+    html = _page("", "<div class='dates_auteurs'>par <span class='auteurs'>Didier Roy</span>, 21 juin 2018</div>")
+    assert _authors(html) == ("Didier Roy",)
