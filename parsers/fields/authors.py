@@ -13,7 +13,7 @@ import html
 import re
 
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|words|published)\s+by|(?:eingestellt|erstellt|geschrieben|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
+    r"^\s*(?:(?:written|posted|reported|text|story|words|published|submitted)\s+by|(?:eingestellt|erstellt|geschrieben|gespeichert|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _EMAIL_RE = re.compile(
@@ -51,7 +51,13 @@ _DATE_TAIL_RE = re.compile(
 )
 _ROLE_RE = re.compile(
     r"\s*[,|–—-]?\s*\b(?:senior\s+|chief\s+|special\s+|contributing\s+|associate\s+|deputy\s+|managing\s+|executive\s+|political\s+|foreign\s+|staff\s+)*"
-    r"(?:staff\s+writer|writer|reporter|correspondent|editor(?:\s+at\s+large)?|columnist|contributor|journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|mitarbeiter(?:in)?|autor(?:in)?)s?\b.*$",
+    r"(?:staff\s+writer|writer|reporter|correspondent|editor(?:\s+at\s+large)?|columnist|contributor|journalist|photographer|\w*redakteur(?:in)?|\w*korrespondent(?:in)?|mitarbeiter(?:in)?|autor(?:in)?)s?\b.*$",
+    re.IGNORECASE,
+)
+# A compound role before the name: "FOCUS-Online-Experte Jane Doe", "Gast-Autorin Jane Doe".
+_ROLE_PREFIX_RE = re.compile(
+    r"^[\w.]+(?:-[\w.]+)*-(?:experte|expertin|autor(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?"
+    r"|reporter(?:in)?)\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
 _SPLIT_RE = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|&)\s+|\s*[;&|/]\s*|\s*·\s*", re.IGNORECASE)
@@ -126,6 +132,7 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     for _ in range(2):
         text = _PREFIX_RE.sub("", text)
     text = _DATE_TAIL_RE.sub("", text)
+    text = _ROLE_PREFIX_RE.sub("", text)
     text = _ROLE_RE.sub("", text)
     text = _TAIL_NOISE_RE.sub("", text)
     text = _CATEGORY_TAIL_RE.sub("", text)

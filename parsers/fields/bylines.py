@@ -30,7 +30,8 @@ AUTHOR_META_KEYS = (
 BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline") or contains(@class, "author")'
     ' or contains(@class, "Author") or contains(@class, "Byline") or contains(@id, "author")'
-    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@data-testid, "byline")]'
+    ' or contains(@class, "autor") or contains(@class, "auteur") or contains(@data-testid, "byline")'
+    " or self::address]"
 )
 _COMMENT_MARK_RE = re.compile(
     r"^(?:comments?|comment-.*|.*-comments?|commentlist|respond|reply|kommentare?|disqus.*|related.*)$",
@@ -50,6 +51,7 @@ _BYLINE_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_TEXT_CHARS = 80
+_BARE_BY_RE = re.compile(r"^\W*(?:by|von)\W*$", re.IGNORECASE)
 _URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
 ORGANISATION_TYPES = frozenset(
@@ -172,6 +174,16 @@ def _element_text(element: lxml.html.HtmlElement) -> str | None:
     return _clean(" ".join(element.itertext()))
 
 
+def _first_line_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text up to its first ``<br>`` (a dateline or a lead often follows)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            break
+        parts.extend((" ".join(child.itertext()), child.tail or ""))
+    return _clean(" ".join(parts)) or ""
+
+
 def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_lines: bool = True) -> list[Author]:
     """Names from byline markup (page proper, then sidebars/widgets), then, if ``text_lines``,
     from a byline-like text line.
@@ -205,6 +217,9 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         parent = node.getparent()
         if not text or len(text) > MAX_BYLINE_TEXT_CHARS or parent is None:
             continue
+        # A bare "By" before the linked name ("By <a>Jane Doe</a>"): the line is the element's text.
+        if _BARE_BY_RE.match(text):
+            text = _first_line_text(parent)
         if parent.tag in {"script", "style", "title"}:
             continue
         if not _BYLINE_TEXT_RE.search(text) or _byline_exclusion(parent) == 2:
@@ -224,20 +239,33 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
 
     Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
     legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
-    visible byline (markup, not a text line) when the page has one, and is kept when it has none.
+    visible byline when the page has one (handles only to byline markup, not to a byline-like
+    text line), and is kept when it has none. A name that is the site itself is dropped from a
+    list that has other names ("Jane Doe / example.de").
     """
     site_names = tuple(n for n in (outlet, page.host.removeprefix("www.")) if n)
     organisations: set[str] = set()
     weak: list[Author] = []
+    handles_only = False
     for authors in (_jsonld_authors(ld, outlet, organisations), _meta_authors(meta, outlet)):
         if authors and not all(
             looks_like_handle(a.name) or a.name in organisations or looks_like_organisation(a.name, site_names)
             for a in authors
         ):
             return authors
-        weak = weak or authors
-    # Weak metadata yields to byline markup only, not to a mere byline-like line of text.
-    authors = _visible_authors(page.tree, outlet, text_lines=not weak) or weak
+        if authors and not weak:
+            weak = authors
+            handles_only = all(looks_like_handle(a.name) for a in authors)
+    authors = _visible_authors(page.tree, outlet, text_lines=not handles_only) or weak
     if not authors and page.hints is not None and page.hints.authors:
         authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
+    if len(authors) > 1:
+        people = [a for a in authors if not _is_site_itself(a.name, site_names)]
+        authors = people or authors
     return authors
+
+
+def _is_site_itself(name: str, site_names: tuple[str, ...]) -> bool:
+    """Whether ``name`` is the site's domain or name ("example.de", "Example News")."""
+    key = name.lower().removeprefix("www.")
+    return any(key == site.lower().removeprefix("www.") for site in site_names)

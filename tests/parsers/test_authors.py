@@ -147,3 +147,25 @@ def test_byline_elements_are_joined_with_spaces() -> None:
 def test_french_auteur_class() -> None:
     html = _page("", "<div class='dates_auteurs'>par <span class='auteurs'>Didier Roy</span>, 21 juin 2018</div>")
     assert _authors(html) == ("Didier Roy",)
+
+
+def test_compound_roles_are_stripped() -> None:
+    assert split_author_names("FOCUS-Online-Experte Robin Tschöpe") == ["Robin Tschöpe"]
+    assert split_author_names("Christoph Hein Chefredakteur") == ["Christoph Hein"]
+
+
+def test_site_itself_is_dropped_from_a_list_of_names() -> None:
+    html = _page("", "<span class='author'>Kirsten Freund / news.example.com</span>")
+    assert _authors(html) == ("Kirsten Freund",)
+
+
+def test_organisation_in_meta_yields_to_byline_text_line() -> None:
+    html = _page("<meta name='author' content='Bund der Verbraucher e.V'>", "<p>Von Leonora Holling</p>")
+    assert _authors(html) == ("Leonora Holling",)
+
+
+def test_bare_by_before_linked_name() -> None:
+    html = _page("", "<address>By <a href='/author/ta'>Tim Anderson</a></address>")
+    assert _authors(html) == ("Tim Anderson",)
+    html = _page("", "<p>Von <strong>Roland Brockmann</strong> und <strong>Sebastian Drescher</strong><br>Kakuma</p>")
+    assert _authors(html) == ("Roland Brockmann", "Sebastian Drescher")
