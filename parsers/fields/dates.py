@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 # Before the web had news sites; older dates are typos or birthdays unless metadata insists.
@@ -33,6 +35,7 @@ _COMPACT_RE = re.compile(
 _NUMERIC_RE = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)?\d\d)(?![\d.]*\d)")
 _YMD_SLASH_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?!\d)")
 _URL_DATE_RE = re.compile(r"/(?P<y>(?:199\d|20[0-4]\d))/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?:[/._]|$)")
+_URL_MONTH_RE = re.compile(r"/(?P<y>(?:199\d|20[0-4]\d))/(?P<m>0[1-9]|1[0-2])/")
 _URL_DASHED_DATE_RE = re.compile(
     r"(?<![\d])(?P<y>(?:199\d|20[0-4]\d))[-_](?P<m>0[1-9]|1[0-2])[-_](?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 )
@@ -227,6 +230,80 @@ def parse_date_text(text: str | None, date_order: str = "DMY", language: str | N
         return None
 
 
+# A full date written out in text, for scanning datelines: ISO "2023-05-11" or "2023/5/11",
+# numeric "11.05.2023" / "05/11/2023" / "11.05.23" (two-digit years only with two-digit day and
+# month, so version numbers such as "1.2.10" are no date), "11. Mai 2023", "May 11th, 2023".
+_MENTION_RE = re.compile(
+    r"(?<![\d.:/-])(?:"
+    r"(?P<iy>(?:19|20)\d\d)[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)(?![\d.]*\d)"
+    r"|(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<sa>[0-3]\d)(?P<ssep>[./])(?P<sb>[01]\d)(?P=ssep)(?P<sy>\d\d)(?![\d:.]*\d)"
+    rf"|(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<dmon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?(?P<dy>(?:19|20)\d\d)(?!\d)"
+    rf"|(?<![\w])(?P<mmon>{_MONTH_ALT})\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)(?!\d)"
+    r")",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in text: where it is, its day in the page's ``date_order`` and, for an
+    ambiguous numeric date ("03/04/2023"), the day read the other way round.
+    """
+
+    start: int
+    end: int
+    day: date
+    swapped: date | None = None
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """Every day the text can mean."""
+        return (self.day,) if self.swapped is None else (self.day, self.swapped)
+
+
+def _mention_day(year: int, month: int, day: int) -> date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iter_date_mentions(text: str, date_order: str = "DMY") -> Iterator[DateMention]:
+    """Every full date (day, month and year) written in ``text``, in order.
+
+    Ambiguous numeric dates are read in ``date_order`` ("DMY" or "MDY"), with the other reading
+    in ``swapped``; a pair only valid one way round (13.05 / 05.13) is read that way.
+    """
+    for match in _MENTION_RE.finditer(text):
+        groups = match.groupdict()
+        swapped = None
+        if groups["iy"]:
+            found = _mention_day(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        elif groups["na"] or groups["sa"]:
+            first, second, year = (
+                (int(groups["na"]), int(groups["nb"]), int(groups["ny"]))
+                if groups["na"]
+                else (int(groups["sa"]), int(groups["sb"]), int(groups["sy"]))
+            )
+            day, month = (second, first) if date_order == "MDY" else (first, second)
+            if month > 12 >= day:
+                day, month = month, day
+            found = _mention_day(year, month, day)
+            if found is not None and day != month and day <= 12:
+                swapped = _mention_day(year, day, month)
+        elif groups["dmon"]:
+            named = MONTHS.get(groups["dmon"].lower())
+            found = _mention_day(int(groups["dy"]), named, int(groups["dd"])) if named else None
+        else:
+            named = MONTHS.get(groups["mmon"].lower())
+            found = _mention_day(int(groups["my"]), named, int(groups["md"])) if named else None
+        if found is not None:
+            yield DateMention(match.start(), match.end(), found, swapped)
+
+
 def parse_url_date(url: str) -> datetime | None:
     """Parse a publication date from the URL path: /2023/05/11/, 2023-05-11, /20230511/.
 
@@ -240,6 +317,15 @@ def parse_url_date(url: str) -> datetime | None:
             if built:
                 return built
     return None
+
+
+def parse_url_month(url: str) -> tuple[int, int] | None:
+    """The (year, month) of a dated URL path: /2019/10/slug, or the month of a full URL date."""
+    day = parse_url_date(url)
+    if day is not None:
+        return day.year, day.month
+    match = _URL_MONTH_RE.search(url.split("?", 1)[0].split("#", 1)[0])
+    return (int(match.group("y")), int(match.group("m"))) if match else None
 
 
 def is_plausible(value: datetime, *, now: datetime | None = None, machine_readable: bool = False) -> bool:

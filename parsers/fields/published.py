@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import htmldate
+import lxml.etree
+import lxml.html
 
 from parsers.fields import dates
 from parsers.fields.jsonld import JsonLd, text_value
@@ -58,6 +61,39 @@ MODIFIED_META_KEYS = (
 # Two timestamps this close are the same publication instant written in different zones.
 SAME_INSTANT_SECONDS = 120
 
+# The dateline: a date shown next to the headline. Read from this much text before each <h1>
+# (kickers, "news-single-timedata" boxes above the title) and after it (bylines, "Stand:", the
+# lead): on the dev corpora the publisher's dateline sits within these bounds.
+DATELINE_BEFORE_CHARS = 100
+DATELINE_AFTER_CHARS = 1500
+# A dateline is a short piece of text of its own ("Stand: 28.04.2020 18:00 Uhr", "January 19,
+# 2020 / 12:25 PM / a month ago"); a date inside running text is an event the story reports.
+DATELINE_MAX_TEXT_CHARS = 60
+# The first headlines only; later <h1>s are teasers or widgets.
+MAX_HEADLINES = 3
+_FOLLOWING_TEXT = lxml.etree.XPath("following::text()[position() <= 80]")
+_PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[position() <= 12]")
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title", "textarea", "option", "select"})
+# Containers whose dates belong to something else than the article: comments, teasers and
+# related stories, site chrome, carousels, user profile boxes ("member since").
+_OTHER_CONTENT_TAGS = frozenset({"aside", "nav", "footer"})
+_OTHER_CONTENT_RE = re.compile(
+    r"comment|kommentar|repl(?:y|ies)|disqus|teaser|related|recommend|popular|trending|latest|more-|"
+    r"sidebar|widget|footer|\bnav|menu|breadcrumb|slider|swiper|carousel|profile|userinfo|author-info",
+    re.IGNORECASE,
+)
+# Dates of something else than the article: a user's registration, an announced event.
+_NOT_PUBLISHED_LABEL_RE = re.compile(
+    r"(?:joined|member since|registered|mitglied seit|registriert(?: seit)?|dabei seit|inscrit depuis)\W{0,3}$",
+    re.IGNORECASE,
+)
+# "Updated: 12.05.2023", "Aktualisiert am", "mis à jour le": the modification, not the publication.
+_UPDATED_LABEL_RE = re.compile(
+    r"(?:updated?|last modified|aktualisiert|ge[äa]ndert|[äa]nderung|bearbeitet|editiert|mis à jour|modifi[ée]+"
+    r"|actualizad[oa]|aggiornat[oa])\W{0,6}(?:am|on|le|el|il)?\W{0,3}$",
+    re.IGNORECASE,
+)
+
 
 def _machine_dates(page: Page, ld: JsonLd, meta: MetaTags) -> list[tuple[datetime, str]]:
     """Every machine-readable publication date on the page, most trusted first."""
@@ -109,6 +145,152 @@ def _on_url_day(value: datetime, url_day: datetime) -> datetime | None:
         if local.date() == url_day.date():
             return local
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The date shown next to the headline, and every day written near the headline (in either
+    day/month reading), which tells whether a metadata date is shown on the page at all.
+    """
+
+    value: datetime
+    source: str
+    shown_days: frozenset[date]
+
+
+def _is_other_content(element: lxml.html.HtmlElement, headline_box: set[lxml.html.HtmlElement]) -> bool:
+    """Whether ``element`` sits in a comment, teaser list, sidebar, navigation or footer.
+
+    Read only up to the nearest container that also holds the headline (``headline_box``, its
+    ancestors): that container is the article's own, and layout classes further up
+    ("with-sidebar-right", "content-area sidebar") say nothing about the dateline.
+    """
+    node: lxml.html.HtmlElement | None = element
+    while node is not None and node not in headline_box:
+        if node.tag in _OTHER_CONTENT_TAGS:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _OTHER_CONTENT_RE.search(names):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _time_stamp(element: lxml.html.HtmlElement, day: date) -> datetime | None:
+    """The full timestamp of a ``<time datetime>`` around the dateline, when it gives its day."""
+    node: lxml.html.HtmlElement | None = element
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.tag == "time":
+            stamp = dates.parse_iso_datetime(node.get("datetime"))
+            return stamp if stamp is not None and stamp.date() == day else None
+        node = node.getparent()
+    return None
+
+
+def _headline_text(headline: lxml.html.HtmlElement) -> list[tuple[int, str, lxml.html.HtmlElement]]:
+    """The visible text around ``headline``: (offset from the headline, text, its element), in
+    document order, from ``DATELINE_BEFORE_CHARS`` before it to ``DATELINE_AFTER_CHARS`` after.
+    """
+    pieces: list[tuple[int, str, lxml.html.HtmlElement]] = []
+    offset = 0
+    for text in _PRECEDING_TEXT(headline):
+        element = text.getparent()
+        if element is None or (not text.is_tail and element.tag in _INVISIBLE_TAGS):
+            continue
+        owner = element.getparent() if text.is_tail else element
+        if owner is None:
+            continue
+        offset -= len(text)
+        pieces.append((offset, str(text), owner))
+        if -offset >= DATELINE_BEFORE_CHARS:
+            break
+    pieces.reverse()
+    offset = 0
+    for text in _FOLLOWING_TEXT(headline):
+        element = text.getparent()
+        if element is None or (not text.is_tail and element.tag in _INVISIBLE_TAGS):
+            continue
+        owner = element.getparent() if text.is_tail else element
+        if owner is None:
+            continue
+        pieces.append((offset, str(text), owner))
+        offset += len(text)
+        if offset >= DATELINE_AFTER_CHARS:
+            break
+    return pieces
+
+
+def find_dateline(page: Page, url_month: tuple[int, int] | None = None) -> Dateline | None:
+    """The publication date shown next to the headline (see ``DATELINE_*``).
+
+    Reads the text around each of the first ``<h1>``s. A dateline candidate is a date written in a
+    short piece of text of its own (``DATELINE_MAX_TEXT_CHARS``), outside comments, teasers,
+    navigation, profile boxes and footers, not labelled "Joined"/"Member since", and in the
+    URL's month when the URL gives one (``url_month``). The choice, in order: dates not labelled
+    as an update ("Updated:", "Aktualisiert am") before those that are (a page that shows only its
+    update date presents itself as of that day); dates after a headline before those above it;
+    the first headline before later ones; then document order.
+
+    A ``<time datetime>`` around the chosen date gives the full timestamp (source "time-tag");
+    else the day is midnight UTC ("visible-text"). Numeric dates are read in the page's
+    ``date_order``.
+
+    Returns:
+        The dateline with every day written near the headlines (in both day/month readings), or
+        None when no headline has one.
+    """
+    shown: set[date] = set()
+    best: tuple[tuple[int, int, int, int], date, lxml.html.HtmlElement] | None = None
+    for index, headline in enumerate(page.tree.iter("h1")):
+        if index >= MAX_HEADLINES:
+            break
+        headline_box: set[lxml.html.HtmlElement] | None = None
+        recent = ""
+        for position, (offset, text, owner) in enumerate(_headline_text(headline)):
+            if not any(ch.isdigit() for ch in text):
+                recent = (recent + text)[-60:]
+                continue
+            for mention in dates.iter_date_mentions(text, page.date_order):
+                stamp = datetime(mention.day.year, mention.day.month, mention.day.day, tzinfo=UTC)
+                if not dates.is_plausible(stamp, now=page.now):
+                    continue
+                shown.update(mention.days)
+                label = (recent + text[: mention.start]).rstrip()[-40:]
+                updated = _UPDATED_LABEL_RE.search(label) is not None
+                rank = (int(updated), int(offset < 0), index, position)
+                if best is not None and best[0] <= rank:
+                    continue
+                if len(text.strip()) > DATELINE_MAX_TEXT_CHARS or _NOT_PUBLISHED_LABEL_RE.search(label):
+                    continue
+                if url_month is not None and (mention.day.year, mention.day.month) != url_month:
+                    continue
+                if headline_box is None:
+                    headline_box = {headline, *headline.iterancestors()}
+                if _is_other_content(owner, headline_box):
+                    continue
+                best = rank, mention.day, owner
+            recent = (recent + text)[-60:]
+    if best is None:
+        return None
+    _, day, owner = best
+    timed = _time_stamp(owner, day)
+    if timed is not None:
+        return Dateline(timed, "time-tag", frozenset(shown))
+    return Dateline(datetime(day.year, day.month, day.day, tzinfo=UTC), "visible-text", frozenset(shown))
+
+
+def _on_dateline_day(dateline: Dateline, candidates: list[tuple[datetime, str]]) -> tuple[datetime, str]:
+    """The dateline, keeping the instant of a metadata stamp one day off it (a UTC stamp against
+    the local day) shown in an offset that falls on the dateline's day.
+    """
+    for value, _ in candidates:
+        if abs((value.date() - dateline.value.date()).days) == 1:
+            shifted = _on_url_day(value, dateline.value)
+            if shifted is not None:
+                return shifted, dateline.source
+    return dateline.value, dateline.source
 
 
 def _htmldate(page: Page, meta: MetaTags) -> tuple[datetime, str] | None:
@@ -184,6 +366,10 @@ def find_published(page: Page, ld: JsonLd, meta: MetaTags) -> tuple[datetime | N
     URL days are right 97% of the time against 93% for metadata.
     """
     candidates = _machine_dates(page, ld, meta)
+    url_day = dates.parse_url_date(page.url)
+    if url_day is not None and not dates.is_plausible(url_day, now=page.now):
+        url_day = None
+    dateline = find_dateline(page, dates.parse_url_month(page.url))
     chosen: tuple[datetime, str] | None = None
     if candidates:
         # Several publication stamps that disagree: the latest is the (re-)publication the page
@@ -192,14 +378,24 @@ def find_published(page: Page, ld: JsonLd, meta: MetaTags) -> tuple[datetime | N
         latest_day = max(value.date() for value, _ in candidates)
         value, source = next(c for c in candidates if c[0].date() == latest_day)
         chosen = _localised(value, candidates), source
+        confirmed = url_day is not None and url_day.date() == latest_day
+        if dateline is not None and not confirmed and chosen[0].date() not in dateline.shown_days:
+            # The page never shows the metadata's day near its headline but shows another: the
+            # dateline is what the publisher presents (an update, a local day, a stale CMS stamp).
+            chosen = _on_dateline_day(dateline, candidates)
+    elif dateline is not None:
+        chosen = dateline.value, dateline.source
     else:
         chosen = _htmldate(page, meta)
-    url_day = dates.parse_url_date(page.url)
-    if url_day is not None and dates.is_plausible(url_day, now=page.now):
+    if url_day is not None:
         if chosen is None:
             return url_day, "url"
         value, source = chosen
         if value.date() == url_day.date():
+            return value, source
+        if dateline is not None and dateline.value.date() == value.date() and url_day.date() not in dateline.shown_days:
+            # Shown next to the headline and not contradicted there: the URL day is the slug's
+            # (a draft saved the day before), not the publication.
             return value, source
         shifted = _on_url_day(value, url_day) if abs((value.date() - url_day.date()).days) == 1 else None
         return (shifted, source) if shifted is not None else (url_day, "url")
