@@ -67,12 +67,14 @@ _HIDDEN_CLASSES = frozenset(
         "u-hidden",
     }
 )
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Not read as heading text: code, and ruby annotations (pronunciation guides over the letters).
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp"})
 # A heading's part marked as the headline proper, beside a kicker or subtitle part.
 _HEADLINE_PART_RE = re.compile(r"(?<![a-z])(?<!sub)(?:headline|title)(?![a-z])", re.IGNORECASE)
 # A heading's part marked as a kicker: the topic line set above or before the headline.
 _KICKER_RE = re.compile(
-    r"kicker|overline|topline|dachzeile|eyebrow|roofline|pretitle|pre-title|supertitle|overtitle|spitzmarke",
+    r"kicker|overline|topline|dachzeile|eyebrow|roofline|pretitle|pre-title|supertitle|overtitle|spitzmarke"
+    r"|topic|label",
     re.IGNORECASE,
 )
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -194,14 +196,17 @@ def is_chrome_heading(element: HtmlElement) -> bool:
     return False
 
 
-def _visible_text(element: HtmlElement, *, skip_small: bool) -> str:
-    """The text of an element without hidden descendants, scripts and (optionally) ``<small>``."""
+def _visible_text(element: HtmlElement, *, skip_small: bool, skip: frozenset[HtmlElement] = frozenset()) -> str:
+    """The text of an element without hidden descendants, scripts, ruby annotations, ``skip``
+    and (optionally) ``<small>``.
+    """
     parts: list[str] = [element.text or ""]
     for child in element:
         if (
             isinstance(child.tag, str)
             and child.tag not in _SKIPPED_TAGS
             and not (skip_small and child.tag == "small")
+            and child not in skip
             and not is_hidden(child)
         ):
             parts.append(_visible_text(child, skip_small=skip_small))
@@ -235,12 +240,12 @@ def heading_text(element: HtmlElement) -> str:
         text = " ".join(_visible_text(marked[0], skip_small=False).split())
         if text:
             return text
-    kickers = [c for c in children if _KICKER_RE.search(c.get("class") or "")]
-    if kickers and len(kickers) < len(children):
-        rest = [c for c in children if c not in kickers]
-        text = " ".join(" ".join(_visible_text(c, skip_small=False) for c in rest).split())
-        if text and not (element.text or "").strip():
-            return text.lstrip(" :|–—-")
+    kickers = {c for c in children if _KICKER_RE.search(c.get("class") or "")}
+    if kickers:
+        text = " ".join(_visible_text(element, skip_small=False, skip=frozenset(kickers)).split())
+        text = text.lstrip(" :|–—-")
+        if len(text.split()) >= 2:
+            return text
     whole = " ".join(_visible_text(element, skip_small=False).split())
     without_small = " ".join(_visible_text(element, skip_small=True).split())
     if without_small and without_small != whole:

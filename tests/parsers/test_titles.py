@@ -95,3 +95,15 @@ def test_heading_equal_to_short_trailing_segment_is_the_site() -> None:
 def test_title_is_in_composed_unicode_form() -> None:
     decomposed = "Cafe\u0301 reopens"
     assert _title(f"<meta property='og:title' content='{decomposed}'>", f"<h1>{decomposed}</h1>") == "Café reopens"
+
+
+def test_ruby_annotations_are_not_read() -> None:
+    markup = "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止</h1>"
+    assert heading_text(_heading(markup)) == "子どもへの体罰を禁止"
+
+
+def test_kicker_marked_part_before_headline_text_is_dropped() -> None:
+    overline = "<h1><span class='overline'>The future of work</span>\"We rearrange the deck chairs\"</h1>"
+    assert heading_text(_heading(overline)) == '"We rearrange the deck chairs"'
+    topic = "<h1> <div class='topic-label'> 100th birthday </div> Survivor turns 100 </h1>"
+    assert heading_text(_heading(topic)) == "Survivor turns 100"
