@@ -13,7 +13,7 @@ import html
 import re
 
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|words|published|submitted)\s+by|(?:eingestellt|erstellt|geschrieben|gespeichert|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|interview|redakteur(?:in)?)\b\s*[:\-–—]?\s*",
+    r"^\s*(?:(?:written|posted|reported|text|story|words|published|submitted)\s+by|(?:eingestellt|erstellt|geschrieben|gespeichert|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|escribe|interview|redakteur(?:in)?|责任编辑|编辑|作者|记者)\b\s*[:：\-–—]?\s*",
     re.IGNORECASE,
 )
 _EMAIL_RE = re.compile(
@@ -46,7 +46,20 @@ _HANDLE_WITH_DIGITS_RE = re.compile(r"^[A-Za-z][A-Za-z_.-]*\d+[A-Za-z]*$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL_RE = re.compile(
-    r"\s*(?:[|,–—-]\s*)?(?:\b(?:(?:zuletzt\s+|last\s+)?(?:updated|modified|geändert)|published|posted|aktualisiert|veröffentlicht)\b[^|]*|\b(?:am|on|le|el)\b(?:[:\s]+(?=(?:[^\W\d]+\.?,?\s+)?\d)[^|]*)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}:\d{2}.*|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d.*)$",
+    r"\s*(?:[|,–—-]\s*)?(?:"
+    # "Updated ...", "Zuletzt geändert ...", "Publicado ...", "Stand: ..."
+    r"\b(?:(?:zuletzt\s+|last\s+)?(?:updated|modified|geändert)|published|posted|stand(?=:)|aktualisiert"
+    r"|veröffentlicht|actualizado|atualizado|publicado|publié|mis à jour)\b[^|]*"
+    # "am"/"on"/"le"/"el" only before a date ("on May 5", "am 5. Mai"), or alone at the end
+    r"|\b(?:am|on|le|el)\b(?:[:\s]+(?=(?:[^\W\d]+\.?,?\s+)?\d)[^|]*)?"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*"
+    r"|\d{1,2}:\d{2}.*"
+    # a day and a month name: "4 mayo", "5. Mai 2023"
+    r"|(?<=\s)\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
+    r"|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d.*"
+    r")$",
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(
@@ -72,7 +85,8 @@ _NON_NAME_RE = re.compile(
 )
 _TAIL_NOISE_RE = re.compile(
     r"\s+(?:alle artikel|all (?:posts|articles|stories)|mehr von|more from|über|about|autorenseite|profile?"
-    r"|view all|schließen"
+    r"|view all|schließen|weitere beiträge|mehr beiträge|more posts|mitglied der|member of|lesezeit|reading time"
+    r"|\d+\s*min\.?(?:ute)?s?\b|(?:kategorien?|categor(?:y|ies)|tags|schlagwörter)\s*:|twitter|facebook|instagram|linkedin|mastodon"
     r"|(?:illustrations?|illustriert|fotos?|photos?|bilder|images?|grafiken?|video)\s*(?:von|by|:)\s).*$",
     re.IGNORECASE,
 )
@@ -89,7 +103,7 @@ _INITIAL_END_RE = re.compile(r"(?:^|\s)\w\.$")
 # starts the category, never a name.
 _CATEGORY_TAIL_RE = re.compile(r"\s+(?:filed\s+under|under|in)(?:\s+\S.*)?$")
 # Affiliation markers glued to a name in journal bylines: "Marwan H. Adwan1", "Jane Doe1,2*".
-_FOOTNOTE_TAIL_RE = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\s*\d{1,2})*\*?$")
+_FOOTNOTE_TAIL_RE = re.compile(r"(?<=[^\W\d_])\s?\d{1,2}(?:,\s*\d{1,2})*\*?$")
 # Credits that name someone other than the author: "Edited by", "Photos by", "Theme by".
 _OTHER_CREDIT_RE = re.compile(
     r"^\W*(?:(?:\S+\s+){0,3}(?:edited|translated|illustrated|photographed|compiled|curated|produced|designed|"
@@ -142,11 +156,14 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     # A trailing full stop is kept after an initial ("Joe S.") and dropped elsewhere.
     if text.endswith(".") and not _INITIAL_END_RE.search(text):
         text = text.rstrip(".").strip()
-    # An avatar's alt text next to the linked name: "Jane Doe Jane Doe".
+    # An avatar's alt text next to the linked name: "Jane Doe Jane Doe"; the user's login after
+    # the name: "Jane Doe janedoe".
     words = text.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         text = " ".join(words[:half])
+    elif len(words) > 2 and words[-1].islower() and words[-1] == "".join(words[:-1]).lower():
+        text = " ".join(words[:-1])
     if outlet and text.lower() == outlet.lower():
         return None
     if not text or _NOT_A_NAME_PIECE_RE.search(text) or not _looks_like_name(text):

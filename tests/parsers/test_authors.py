@@ -57,6 +57,18 @@ def _authors(html: str) -> tuple[str, ...]:
         # Link titles and avatar alt text around the name.
         ("Rezept von Zum Profil von jdoe jdoe", ["jdoe"]),
         ("Jane Doe Jane Doe", ["Jane Doe"]),
+        ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),
+        # Reading times, social links, "more posts", categories and foreign "updated" tails.
+        ("Lars Sobiraj Lesezeit: 4 Min", ["Lars Sobiraj"]),
+        ("Jill Serjeant 4 Min Read", ["Jill Serjeant"]),
+        ("Nuño Domínguez Twitter", ["Nuño Domínguez"]),
+        ("Heinz Steiner Weitere Beiträge", ["Heinz Steiner"]),
+        ("Katharina Schmidt Kategorien: Mode", ["Katharina Schmidt"]),
+        ("Carla Chevez Actualizado", ["Carla Chevez"]),
+        ("Raúl Espina 4 mayo", ["Raúl Espina"]),
+        ("Stand: 05. Mai 2020", []),
+        ("责任编辑：孔德明", ["孔德明"]),
+        ("Marwan H. Adwan 1", ["Marwan H. Adwan"]),
     ],
 )
 def test_split_author_names_rules(raw: str, expected: list[str]) -> None:
@@ -142,6 +154,9 @@ def test_reference_list_microdata_is_not_the_byline() -> None:
 def test_byline_elements_are_joined_with_spaces() -> None:
     html = _page("", "<div data-testid='prism-byline'><span>By</span><span><a href='/jr'>J.R. Stone</a></span></div>")
     assert _authors(html) == ("J.R. Stone",)
+    # A styled last letter stays part of its word.
+    html = _page("", "<p class='byline'><a href='/wk'>Will Knigh<span class='last-letter'>t</span></a></p>")
+    assert _authors(html) == ("Will Knight",)
 
 
 def test_french_auteur_class() -> None:
