@@ -31,7 +31,8 @@ AUTHOR_META_KEYS = (
 # or id, and the guard makes the scan over the whole tree about a fifth cheaper.
 BYLINE_XPATH = (
     '//*[(@class and (contains(@class, "byline") or contains(@class, "author") or contains(@class, "Author")'
-    ' or contains(@class, "Byline") or contains(@class, "autor") or contains(@class, "auteur")))'
+    ' or contains(@class, "Byline") or contains(@class, "autor") or contains(@class, "auteur")'
+    ' or contains(@class, "contributor")))'
     ' or @rel="author" or @itemprop="author" or (@id and contains(@id, "author"))'
     ' or (@data-testid and contains(@data-testid, "byline")) or self::address]'
 )
@@ -193,14 +194,36 @@ def _first_line_text(element: lxml.html.HtmlElement) -> str:
     return _clean(" ".join(parts)) or ""
 
 
+def _inner_name(
+    element: lxml.html.HtmlElement, name: str, following: list[lxml.html.HtmlElement], outlet: str | None
+) -> list[str]:
+    """The name of a byline candidate nested in ``element`` when ``name`` is that name plus a
+    handle: a container ("Jane Doe janedoe_tw") holds the name element ("Jane Doe") and a
+    social-media link.
+    """
+    for inner in following:
+        if element not in inner.iterancestors():
+            break
+        inner_names = split_author_names(_element_text(inner) or "", outlet=outlet)
+        # Only a handle or lower-case word may follow: "<span>Jane</span> <span>Doe</span>" is one name.
+        if len(inner_names) == 1 and name.startswith(inner_names[0] + " "):
+            rest = name[len(inner_names[0]) + 1 :]
+            if rest.islower() or looks_like_handle(rest):
+                return inner_names
+    return []
+
+
 def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_lines: bool = True) -> list[Author]:
     """Names from byline markup (page proper, then sidebars/widgets), then, if ``text_lines``,
     from a byline-like text line.
     """
     deferred: list[Author] = []
-    for element in tree.xpath(BYLINE_XPATH)[:40]:
-        if element.tag in {"meta", "link", "script", "style", "body", "html", "article", "img", "input", "label"}:
-            continue
+    candidates = [
+        element
+        for element in tree.xpath(BYLINE_XPATH)[:40]
+        if element.tag not in {"meta", "link", "script", "style", "body", "html", "article", "img", "input", "label"}
+    ]
+    for index, element in enumerate(candidates):
         exclusion = _byline_exclusion(element)
         if exclusion == 2 or (exclusion == 1 and deferred):
             continue
@@ -208,6 +231,8 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_li
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         names = split_author_names(text, outlet=outlet)
+        if len(names) == 1:
+            names = _inner_name(element, names[0], candidates[index + 1 : index + 4], outlet) or names
         if names and exclusion == 0:
             return [Author(name=n) for n in names]
         if names:

@@ -184,3 +184,21 @@ def test_bare_by_before_linked_name() -> None:
     assert _authors(html) == ("Tim Anderson",)
     html = _page("", "<p>Von <strong>Roland Brockmann</strong> und <strong>Sebastian Drescher</strong><br>Kakuma</p>")
     assert _authors(html) == ("Roland Brockmann", "Sebastian Drescher")
+
+
+def test_contributor_class() -> None:
+    html = _page("", "<span class='field-contributor'>Par <a href='/mh'>Matthieu Hy</a></span>")
+    assert _authors(html) == ("Matthieu Hy",)
+
+
+def test_name_element_inside_a_byline_container_with_a_handle() -> None:
+    html = _page(
+        "",
+        "<div class='entry-meta-author'><a class='author-name'>Matthias</a>"
+        " <a class='author-twitter'>herrpfleger</a></div>",
+    )
+    assert _authors(html) == ("Matthias",)
+    html = _page(
+        "", "<span class='author'><span class='author-first'>Jane</span> <span class='author-last'>Doe</span></span>"
+    )
+    assert _authors(html) == ("Jane Doe",)
