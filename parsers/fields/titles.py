@@ -5,6 +5,7 @@ site-name segments, and split a series title from its part number.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -70,7 +71,7 @@ _HIDDEN_CLASSES = frozenset(
 # Not read as heading text: code, and ruby annotations (pronunciation guides over the letters).
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp"})
 # A heading's part marked as the headline proper, beside a kicker or subtitle part.
-_HEADLINE_PART_RE = re.compile(r"(?<![a-z])(?<!sub)(?:headline|title)(?![a-z])", re.IGNORECASE)
+_HEADLINE_PART_RE = re.compile(r"(?<![a-z])(?<!sub)headline(?![a-z])", re.IGNORECASE)
 # A heading's part marked as a kicker: the topic line set above or before the headline.
 _KICKER_RE = re.compile(
     r"kicker|overline|topline|dachzeile|eyebrow|roofline|pretitle|pre-title|supertitle|overtitle|spitzmarke"
@@ -85,6 +86,8 @@ MIN_HEADING_SIMILARITY = 0.5
 # without an <h1> hold many <h2> teasers and section labels that share a word or two with it.
 MIN_SUBHEADING_SIMILARITY = 0.75
 MAX_SITE_SEGMENT_WORDS = 4
+# A heading that merely names the site is short: "Unsere MinusL Joghurts" on minusl.de is a headline.
+MAX_SITE_HEADING_WORDS = 2
 
 
 def _tokens(text: str) -> set[str]:
@@ -103,8 +106,10 @@ def _compact(text: str) -> str:
     return _NON_ALNUM_RE.sub("", text.lower())
 
 
-def is_site_segment(segment: str, host: str, site_names: list[str]) -> bool:
-    """Whether a title segment names the site (its og:site_name, or a word of its host name)."""
+def is_site_segment(segment: str, host: str, site_names: list[str], max_words: int = MAX_SITE_SEGMENT_WORDS) -> bool:
+    """Whether a title segment names the site: its og:site_name, a part of its host name, or up
+    to ``max_words`` words that contain a label of the host name ("Nordish Blog").
+    """
     compact = _compact(segment)
     if not compact:
         return True
@@ -114,7 +119,7 @@ def is_site_segment(segment: str, host: str, site_names: list[str]) -> bool:
     labels = [_compact(label) for label in host.split(".") if len(label) > 3]
     if compact in host_compact:
         return True
-    return len(segment.split()) <= MAX_SITE_SEGMENT_WORDS and any(label and label in compact for label in labels)
+    return len(segment.split()) <= max_words and any(label and label in compact for label in labels)
 
 
 def title_segments(title: str) -> list[str]:
@@ -155,6 +160,21 @@ def is_hidden(element: HtmlElement) -> bool:
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE_RE.search(style))
+
+
+def links_home(element: HtmlElement, host: str) -> bool:
+    """Whether a heading is a link to the site's front page and nothing else: the site's name set
+    as a heading (``<h1><a href="/">Four Years Remaining</a></h1>``).
+    """
+    links = element.findall(".//a")
+    if len(links) != 1 or _compact(links[0].text_content()) != _compact(element.text_content()):
+        return False
+    parts = urlsplit((links[0].get("href") or "").strip())
+    if parts.scheme not in {"", "http", "https"} or parts.query:
+        return False
+    if parts.netloc and parts.netloc.lower().removeprefix("www.") != host.lower().removeprefix("www."):
+        return False
+    return bool(parts.netloc or parts.path) and parts.path.rstrip("/") in {"", "/index.html", "/index.php"}
 
 
 def _marks(element: HtmlElement) -> str:
@@ -350,9 +370,12 @@ def choose_title(
     site_like -= headline_like
     # A heading that repeats such a segment shows which segment is the site's name.
     names += [h for h in headings if _compact(h) in site_like and len(h.split()) > 1]
-    headings = [h for h in headings if _compact(h) not in site_like and not is_site_segment(h, host, names)] or (
-        headings if not meta_titles else []
-    )
+    has_h1 = bool(headings)
+    headings = [
+        h
+        for h in headings
+        if _compact(h) not in site_like and not is_site_segment(h, host, names, MAX_SITE_HEADING_WORDS)
+    ] or (headings if not meta_titles else [])
     # A segment that names the site says nothing about which heading is the headline.
     content_segments = [s for s in segments if not is_site_segment(s, host, names)]
     for group, threshold in ((headings, MIN_HEADING_SIMILARITY), (subheadings, MIN_SUBHEADING_SIMILARITY)):
@@ -370,5 +393,10 @@ def choose_title(
                 if _compact(heading) in leading and len(_compact(heading)) > 3:
                     return heading
     if meta_titles:
-        return strip_site_segments(meta_titles[0], host, names) or meta_titles[0]
+        title = strip_site_segments(meta_titles[0], host, names) or meta_titles[0]
+        # A metadata title that only names the site does not title the article: its first
+        # <h2> does, on pages that set no <h1>.
+        if subheadings and not has_h1 and is_site_segment(title.strip(" |:–—-"), host, names):
+            return subheadings[0]
+        return title
     return headings[0] if headings else None

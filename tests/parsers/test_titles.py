@@ -107,3 +107,26 @@ def test_kicker_marked_part_before_headline_text_is_dropped() -> None:
     assert heading_text(_heading(overline)) == '"We rearrange the deck chairs"'
     topic = "<h1> <div class='topic-label'> 100th birthday </div> Survivor turns 100 </h1>"
     assert heading_text(_heading(topic)) == "Survivor turns 100"
+
+
+def test_heading_linking_to_the_front_page_is_the_site_name() -> None:
+    head = "<title>Four Years Remaining » Interning of small integers</title>"
+    body = "<div><h1><a href='http://news.example.org'>Four Years Remaining</a></h1></div><p>Text.</p>"
+    assert _title(head, body) == "Interning of small integers"
+    # A headline that links to its own article is still the headline.
+    own = "<article><h1><a href='/2023/05/story'>Interning of small integers</a></h1></article>"
+    assert _title("<title>Interning of small integers - Blog</title>", own) == "Interning of small integers"
+
+
+def test_heading_with_host_name_and_more_words_is_a_headline() -> None:
+    head = "<title>Joghurt | MinusL</title>"
+    body = "<article><h1>Unsere MinusL Joghurts</h1></article>"
+    assert _title(head, body, url="https://www.minusl.de/joghurt/") == "Unsere MinusL Joghurts"
+    assert _title(head, "<article><h1>MinusL Blog</h1></article>", url="https://www.minusl.de/j/") == "Joghurt"
+
+
+def test_site_only_metadata_title_gives_way_to_the_first_h2() -> None:
+    head = "<title>National Rail Enquiries -</title>"
+    body = "<div class='main'><h1 class='sifr'></h1><h2>Rail replacement travel advice</h2><h2>General</h2></div>"
+    url = "https://www.nationalrail.co.uk/disruptions/1.aspx"
+    assert _title(head, body, url=url) == "Rail replacement travel advice"
