@@ -47,13 +47,80 @@ IPTC_SCHEME = "iptc-mediatopic"
 SCALE = 5.0
 MIN_TOKENS = 80
 MIN_SCORE = 0.25
-FALLBACK_SCORE = 0.12
+FALLBACK_SCORE = 0.05
 RELATIVE_CUTOFF = 0.45
 MAX_LEVEL1 = 3
 MAX_LEVEL2 = 4
 _MAX_PHRASE = 3
 _PREFIX_BUCKET = 4
 
+TITLE_BONUS = 1.0
+LEAD_BONUS = 1.0
+LEAD_WORDS = 40
+VOCABULARY_WORD_WEIGHT = 1.0
+VOCABULARY_PHRASE_WEIGHT = 2.0
+_LABEL_SPLIT_RE = re.compile(r",|;|/|\(|\)|\band\b|\bor\b")
+_LABEL_STOPWORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "to", "by", "with", "other", "general"})
+# Label words too common in ordinary news prose to say anything about a topic on their own
+# ("record" is a weather, sport and music word; "party" a political and a social one).
+_GENERIC_LABEL_WORDS = (
+    "air",
+    "annual",
+    "appeal",
+    "application",
+    "association",
+    "authority",
+    "benefit",
+    "civil",
+    "club",
+    "condition",
+    "custom",
+    "development",
+    "executive",
+    "exchange",
+    "fine",
+    "home",
+    "house",
+    "incident",
+    "men",
+    "women",
+    "national",
+    "record",
+    "rock",
+    "service",
+    "series",
+    "small",
+    "social",
+    "spirit",
+    "team",
+    "value",
+    "metal",
+    "pool",
+    "party",
+    "plant",
+    "movement",
+    "performance",
+    "procedure",
+    "product",
+    "recall",
+    "security",
+    "trend",
+    "water",
+    "secretary",
+    "minister",
+    "tradition",
+    "member",
+    "media",
+    "market",
+    "money",
+    "order",
+    "local",
+    "public",
+    "power",
+    "light",
+    "film",
+    "game",
+)
 _HYPHEN_IN_WORD_RE = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.+-]*\w)?")
 
@@ -115,6 +182,9 @@ def stem_word(word: str) -> str:
     return word
 
 
+_GENERIC_LABEL_STEMS = frozenset(map(stem_word, _GENERIC_LABEL_WORDS))
+
+
 def _term_words(term: str) -> list[str]:
     return [stem_word(w) for w in _HYPHEN_IN_WORD_RE.sub(" ", term.lower()).split()]
 
@@ -172,21 +242,35 @@ class TopicScorer:
         return hits
 
     def raw_scores(self, body_words: Sequence[str], title_words: Sequence[str] = ()) -> dict[str, float]:
-        """Return each concept's raw (unnormalised) score; level 1 includes its children."""
+        """Return each concept's raw (unnormalised) score; level 1 includes its children.
+
+        A term contributes ``weight * (1 + ln n)`` for ``n`` body hits, plus ``TITLE_BONUS * weight``
+        when it is in the title and ``LEAD_BONUS * weight`` when it is in the first ``LEAD_WORDS``
+        body words (news puts the subject first; page furniture comes last). A level-1 concept adds,
+        per term, the best contribution among itself and its children, so a term listed under two
+        sibling concepts is not counted twice.
+        """
+        contrib: dict[tuple[str, str], float] = defaultdict(float)
+        for (term, code, weight), count in self._term_counts(body_words).items():
+            contrib[(code, term)] += weight * (1.0 + math.log(count))
+        for term, code, weight in self._term_counts(title_words):
+            contrib[(code, term)] += TITLE_BONUS * weight
+        for term, code, weight in self._term_counts(body_words[:LEAD_WORDS]):
+            contrib[(code, term)] += LEAD_BONUS * weight
         own: dict[str, float] = defaultdict(float)
-        body_hits = self._term_counts(body_words)
-        for (_, code, weight), count in body_hits.items():
-            own[code] += weight * (1.0 + math.log(count))
-        for _, code, weight in self._term_counts(title_words):
-            own[code] += weight
-        raw: dict[str, float] = {}
-        for code, topic in self.topics.items():
-            value = own.get(code, 0.0)
-            if topic.level == 1:
-                value += sum(own.get(child, 0.0) for child in self._children.get(code, ()))
-            if value > 0:
+        best: dict[tuple[str, str], float] = {}
+        for (code, term), value in contrib.items():
+            own[code] += value
+            key = (self.topics[code].parent or code, term)
+            if value > best.get(key, 0.0):
+                best[key] = value
+        raw: dict[str, float] = defaultdict(float)
+        for (top, _), value in best.items():
+            raw[top] += value
+        for code, value in own.items():
+            if self.topics[code].level == 2:
                 raw[code] = value
-        return raw
+        return {code: value for code, value in raw.items() if value > 0}
 
     def score(self, body_words: Sequence[str], title_words: Sequence[str] = ()) -> tuple[TopicScore, ...]:
         """Return the kept level-1 then level-2 topics of one article, best first per level.
@@ -229,11 +313,70 @@ class TopicScorer:
         return [(s, c) for s, c in ranked if s >= MIN_SCORE and s >= RELATIVE_CUTOFF * best][:limit]
 
 
+def _level2_ancestors(deep_path: Path, topics: Mapping[str, IptcTopic]) -> dict[str, tuple[str, str]]:
+    """Map every deep (level 3+) concept's code to (its level-2 ancestor, its label)."""
+    with deep_path.open(encoding="utf-8", newline="") as handle:
+        rows = {row["qcode"]: (row["parent"], row["label"]) for row in csv.DictReader(handle)}
+    resolved: dict[str, tuple[str, str]] = {}
+    for code, (parent, label) in rows.items():
+        ancestor = parent
+        while ancestor in rows:
+            ancestor = rows[ancestor][0]
+        if ancestor in topics and topics[ancestor].level == 2:
+            resolved[code] = (ancestor, label)
+    return resolved
+
+
+def _label_parts(label: str) -> list[str]:
+    """Split an IPTC label into term candidates: "arts and entertainment" -> arts, entertainment."""
+    parts = []
+    for part in _LABEL_SPLIT_RE.split(label.lower()):
+        words = [w for w in _term_words(part) if w]
+        if not 0 < len(words) <= _MAX_PHRASE or words[0] in _LABEL_STOPWORDS or words[-1] in _LABEL_STOPWORDS:
+            continue
+        if len(words) == 1 and words[0] in _GENERIC_LABEL_STEMS:
+            continue
+        parts.append(" ".join(words))
+    return parts
+
+
+def vocabulary_terms(
+    topics: Mapping[str, IptcTopic] = IPTC_TOPICS, deep_path: Path = DATA_DIR / "iptc_mediatopic_deep.csv"
+) -> dict[str, dict[str, float]]:
+    """Terms derived from the IPTC vocabulary itself: each level-2 concept gets its own label and the
+    labels of all its level-3+ descendants (split at commas, "and", "or"; 1-3 words).
+
+    A term found under two top-level topics says nothing about either and is dropped.
+    Weights: ``VOCABULARY_PHRASE_WEIGHT`` for phrases, ``VOCABULARY_WORD_WEIGHT`` for single words.
+    """
+    labelled: list[tuple[str, str]] = [(t.code, t.label) for t in topics.values() if t.level == 2]
+    labelled += list(_level2_ancestors(deep_path, topics).values())
+    owners: dict[str, str] = {}
+    tops: dict[str, set[str]] = defaultdict(set)
+    for code, label in labelled:
+        for term in _label_parts(label):
+            owners.setdefault(term, code)
+            tops[term].add(topics[code].parent or code)
+    terms: dict[str, dict[str, float]] = defaultdict(dict)
+    for term, code in owners.items():
+        if len(tops[term]) == 1:
+            terms[code][term] = VOCABULARY_PHRASE_WEIGHT if " " in term else VOCABULARY_WORD_WEIGHT
+    return dict(terms)
+
+
 def load_topic_scorer(lexicon_path: Path = DATA_DIR / "topic_lexicon.toml") -> TopicScorer:
-    """Build the scorer from the shipped lexicon (or another file of the same shape).
+    """Build the scorer from the shipped lexicon (or another file of the same shape) plus
+    :func:`vocabulary_terms`; a term the curated lexicon already has keeps the curated weight and code.
 
     Raises:
         ValueError: a lexicon code outside the IPTC extract, or a malformed term.
     """
-    lexicon = tomllib.loads(lexicon_path.read_text(encoding="utf-8"))
+    lexicon: dict[str, dict[str, float]] = {
+        code: dict(terms) for code, terms in tomllib.loads(lexicon_path.read_text(encoding="utf-8")).items()
+    }
+    curated = {tuple(_term_words(term)) for terms in lexicon.values() for term in terms if not term.endswith("*")}
+    for code, terms in vocabulary_terms().items():
+        for term, weight in terms.items():
+            if tuple(_term_words(term)) not in curated:
+                lexicon.setdefault(code, {})[term] = weight
     return TopicScorer(lexicon, IPTC_TOPICS)
