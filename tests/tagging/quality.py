@@ -9,7 +9,8 @@ Run ``.venv/bin/python -m tests.tagging.quality`` to print every number; the tes
   type agreement is reported separately.
 * ``alias_pairs.tsv``: spelling variants and the entity id they must resolve to ("-": none).
 * ``iptc_gold.jsonl``: 123 short articles with their primary IPTC top-level topic.
-* ``iptc_news_gold.jsonl``: 180 real, long English news and analysis pages of ../shared/corpora
+* ``iptc_news_gold.jsonl``: 180 real, long (260+ words) English news and analysis pages of about 165
+  outlets in ../shared/corpora
   (pages-dev and dates-dev; only ids and labels are stored here, the text is parsed in place),
   labelled by hand before any prediction was looked at: ``top`` is what the article is mainly
   about, ``acceptable`` the other top-level codes a careful editor could defend, ``level2`` the
