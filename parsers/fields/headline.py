@@ -29,39 +29,50 @@ TITLE_META_KEYS = (
 MAX_TITLE_CHARS = 400
 
 
-def _first_text(tree: lxml.html.HtmlElement, tag: str) -> str | None:
-    for element in tree.iter(tag):
-        text = _clean(element.text_content())
-        if text:
-            return text
+def _document_title(tree: lxml.html.HtmlElement) -> str | None:
+    """The ``<title>`` text: looked up in ``<head>`` first, which spares a walk over the body
+    (inline SVG icons in the body carry ``<title>`` elements of their own, "Facebook").
+    """
+    head = tree.find("head")
+    for scope in (head, tree) if head is not None else (tree,):
+        for element in scope.iter("title"):
+            text = _clean(element.text_content())
+            if text:
+                return text
     return None
 
 
 def _headings(
-    tree: lxml.html.HtmlElement,
-    *tags: str,
-    variants: dict[str, list[str]] | None = None,
-    limit: int = 60,
-    host: str | None = None,
-    home_names: list[str] | None = None,
-) -> list[tuple[str, str]]:
-    """(tag, text) of the first ``limit`` headings outside site chrome, in document order. With
-    ``host``, a heading that only links to the front page is the site's name: it goes to
-    ``home_names`` instead.
+    tree: lxml.html.HtmlElement, host: str, limit: int = 60
+) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str]]:
+    """The page's headings outside site chrome, in one walk over the tree: the texts of the first
+    ``limit`` ``<h1>``, the (tag, text) of the first ``limit`` ``<h2>``/``<h3>``, the shorter
+    readings of each (text -> variants), and the texts of headings that only link to the front
+    page, which name the site rather than the article.
     """
-    out: list[tuple[str, str]] = []
-    for element in tree.iter(*tags):
-        text = heading_text(element)
-        if text and len(text) < MAX_TITLE_CHARS and not is_chrome_heading(element):
-            if host is not None and home_names is not None and links_home(element, host):
-                home_names.append(text)
-                continue
-            out.append((element.tag, text))
-            if variants is not None and text not in variants:
-                variants[text] = heading_variants(element)
-            if len(out) >= limit:
+    major: list[str] = []
+    minor: list[tuple[str, str]] = []
+    variants: dict[str, list[str]] = {}
+    home_names: list[str] = []
+    for element in tree.iter("h1", "h2", "h3"):
+        is_major = element.tag == "h1"
+        if len(major if is_major else minor) >= limit:
+            if len(major) >= limit and len(minor) >= limit:
                 break
-    return out
+            continue
+        text = heading_text(element)
+        if not text or len(text) >= MAX_TITLE_CHARS or is_chrome_heading(element):
+            continue
+        if is_major and links_home(element, host):
+            home_names.append(text)
+            continue
+        if is_major:
+            major.append(text)
+        else:
+            minor.append((element.tag, text))
+        if text not in variants:
+            variants[text] = heading_variants(element)
+    return major, minor, variants, home_names
 
 
 def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: list[str]) -> str | None:
@@ -73,17 +84,14 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         for t in (
             text_value(article.get("headline")),
             *(meta.first(key) for key in TITLE_META_KEYS),
-            _first_text(page.tree, "title"),
+            _document_title(page.tree),
         )
         if t
     ]
     meta_titles = [_clean(html.unescape(t)) or "" for t in meta_titles]
-    variants: dict[str, list[str]] = {}
-    minor = _headings(page.tree, "h2", "h3", variants=variants)
-    home_names: list[str] = []
-    headings = _headings(page.tree, "h1", variants=variants, host=page.host, home_names=home_names)
+    headings, minor, variants, home_names = _headings(page.tree, page.host)
     title = choose_title(
-        [text for _, text in headings],
+        headings,
         [text for tag, text in minor if tag == "h2"][:10],
         [t for t in meta_titles if t],
         page.host,

@@ -78,6 +78,8 @@ _KICKER_RE = re.compile(
     r"|topic|label",
     re.IGNORECASE,
 )
+# Cheap pre-check before splitting the class list: every name in _HIDDEN_CLASSES matches it.
+_HIDDEN_HINT_RE = re.compile(r"hidden|sr-only|screen-reader|invisible|d-none", re.IGNORECASE)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 _ARTICLE_MARK_RE = re.compile(r"entry|post|article|story|title|headline", re.IGNORECASE)
@@ -153,12 +155,15 @@ def is_hidden(element: HtmlElement) -> bool:
     """Whether an element is hidden from sighted readers by its class, ``hidden`` attribute or
     inline style (``display: none``, ``visibility: hidden``).
     """
-    classes = element.get("class")
-    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+    attrib = element.attrib
+    if not attrib:
+        return False
+    classes = attrib.get("class")
+    if classes and _HIDDEN_HINT_RE.search(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
         return True
-    if element.get("hidden") is not None:
+    if "hidden" in attrib:
         return True
-    style = element.get("style")
+    style = attrib.get("style")
     return bool(style and _HIDDEN_STYLE_RE.search(style))
 
 
@@ -194,19 +199,23 @@ def is_chrome_heading(element: HtmlElement) -> bool:
     """
     if is_hidden(element):
         return True
-    if _CHROME_RE.search(_marks(element)):
+    if element.attrib and _CHROME_RE.search(_marks(element)):
         return True
     for ancestor in element.iterancestors():
-        if ancestor.tag in {"body", "html"}:
+        tag = ancestor.tag
+        if tag in {"body", "html"}:
             return False
-        if is_hidden(ancestor):
+        if tag in _CHROME_TAGS:
             return True
-        marks = _marks(ancestor)
-        if ancestor.tag in _CHROME_TAGS:
-            return True
-        if _CHROME_RE.search(marks):
-            return True
-        if ancestor.tag in {"article", "main"} or _ARTICLE_MARK_RE.search(marks):
+        if ancestor.attrib:
+            if is_hidden(ancestor):
+                return True
+            marks = _marks(ancestor)
+            if _CHROME_RE.search(marks):
+                return True
+            if _ARTICLE_MARK_RE.search(marks):
+                return False
+        if tag in {"article", "main"}:
             return False
         if ancestor.tag == "header" and not any(
             a.tag in {"article", "main"} or _CONTENT_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
