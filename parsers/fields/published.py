@@ -71,18 +71,20 @@ DATELINE_AFTER_CHARS = 1500
 DATELINE_MAX_TEXT_CHARS = 60
 # The first headlines only; later <h1>s are teasers or widgets.
 MAX_HEADLINES = 3
-_FOLLOWING_TEXT = lxml.etree.XPath("following::text()[position() <= 80]")
+_FOLLOWING_TEXT = lxml.etree.XPath("following::text()[normalize-space()][position() <= 80]")
 _PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[position() <= 12]")
 _PUBLISHED_MICRODATA = lxml.etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateCreated"][not(self::meta)]')
 _MODIFIED_MICRODATA = lxml.etree.XPath('//*[@itemprop="dateModified"]')
 _DIGIT_RE = re.compile(r"\d")
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title", "textarea", "option", "select"})
 # Containers whose dates belong to something else than the article: comments, teasers and
-# related stories, site chrome, carousels, user profile boxes ("member since").
-_OTHER_CONTENT_TAGS = frozenset({"aside", "nav", "footer"})
+# related stories, site chrome, carousels, user profile boxes ("member since"), quoted and
+# embedded posts (a tweet's own date), figures and their captions.
+_OTHER_CONTENT_TAGS = frozenset({"aside", "nav", "footer", "blockquote", "figure", "figcaption"})
 _OTHER_CONTENT_RE = re.compile(
     r"comment|kommentar|repl(?:y|ies)|disqus|teaser|related|recommend|popular|trending|latest|more-|"
-    r"sidebar|widget|footer|\bnav|menu|breadcrumb|slider|swiper|carousel|profile|userinfo|author-info",
+    r"sidebar|widget|footer|\bnav|menu|breadcrumb|slider|swiper|carousel|profile|userinfo|author-info|"
+    r"embed|tweet|instagram",
     re.IGNORECASE,
 )
 # Dates of something else than the article: a user's registration, an announced event.

@@ -89,6 +89,26 @@ def test_layout_classes_above_the_headline_do_not_hide_the_dateline() -> None:
     assert found.value.date() == date(2019, 7, 13)
 
 
+def test_dates_of_embedded_posts_are_not_the_dateline() -> None:
+    head = "<meta property='article:published_time' content='2020-09-28T08:00:00Z'>"
+    body = (
+        "<article><h1>South Park</h1><p>The stands were full.</p><figure class='wp-block-embed-twitter'>"
+        "<blockquote class='twitter-tweet'><p>Look at this!</p><a>September 27, 2020</a></blockquote></figure>"
+        f"{FILLER}</article>"
+    )
+    assert find_dateline(_page(body, head=head, lang="en")) is None
+    assert _day(body, head=head, lang="en") == date(2020, 9, 28)
+    quoted = f"<article><h1>South Park</h1><blockquote><p>Look!</p>27.09.2020</blockquote>{FILLER}</article>"
+    assert find_dateline(_page(quoted)) is None
+
+
+def test_whitespace_between_headline_and_dateline_does_not_count() -> None:
+    spacer = "<span> </span>\n\t" * 150
+    head = "<meta property='article:published_time' content='2022-01-15T00:00:00Z'>"
+    body = f"<article><h1>Schneesport</h1>{spacer}<time datetime='2022-01-25'>25.01.2022</time>{FILLER}</article>"
+    assert _day(body, head=head) == date(2022, 1, 25)
+
+
 def test_update_date_is_used_when_the_page_shows_no_other() -> None:
     head = _jsonld_published("2019-10-15T16:59:59Z")
     body = f"<article><h1>Dead skin</h1><div class='timestamp'>Updated March 12, 2020</div>{FILLER}</article>"
