@@ -50,8 +50,8 @@ _DATE_TAIL_RE = re.compile(
     # "Updated ...", "Zuletzt geändert ...", "Publicado ...", "Stand: ..."
     r"\b(?:(?:zuletzt\s+|last\s+)?(?:updated|modified|geändert)|published|posted|stand(?=:)|aktualisiert"
     r"|veröffentlicht|actualizado|atualizado|publicado|publié|mis à jour)\b[^|]*"
-    # "am"/"on"/"le"/"el" only before a date ("on May 5", "am 5. Mai"), or alone at the end
-    r"|\b(?:am|on|le|el)\b(?:[:\s]+(?=(?:[^\W\d]+\.?,?\s+)?\d)[^|]*)?"
+    # "am"/"on"/"um"/"le"/"el" only before a date or time ("on May 5", "am 5. Mai"), or alone at the end
+    r"|\b(?:am|on|um|le|el)\b(?:[:\s]+(?=(?:[^\W\d]+\.?,?\s+)?\d)[^|]*)?"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b.*"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*"
@@ -80,7 +80,7 @@ _NON_NAME_RE = re.compile(
     r"please enter your name here|your name|ihr name|agencies|no author|datum|date|autor unbekannt|unknown author|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))$"
-    r"|^(?:foto|photo|bild|image|quelle|source)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
+    r"|^(?:foto|photo|bild|image|quelle|source|fuente|fonte|źródło)\b|\.(?:html?|php|aspx?|pdf|jpe?g|png)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
     re.IGNORECASE,
 )
 _TAIL_NOISE_RE = re.compile(
@@ -187,13 +187,25 @@ def looks_like_handle(name: str) -> bool:
 
 def looks_like_organisation(name: str, site_names: tuple[str, ...] = ()) -> bool:
     """Whether ``name`` names an organisation rather than a person: a legal form ("e.V.",
-    "GmbH"), a domain name ("example.de"), or the site itself (shares a word of 4+ letters with
-    the outlet's name or host: "Die FURCHE" on "Achtsam durch die Krise | Die FURCHE").
+    "GmbH"), a domain name ("example.de"), or the site itself: the whole site name, or two or
+    more words found together in it ("Die FURCHE" on "Achtsam durch die Krise | Die FURCHE",
+    "Helmholtz Klima" on "Helmholtz-Klima-Initiative"). One word inside a longer site name is
+    not enough: "Julia" on "Crazy Julia" is the blogger.
     """
     if _ORGANISATION_RE.search(name) or _DOMAIN_RE.match(name):
         return True
-    words = {w for w in _WORD_RE.findall(name.lower()) if len(w) >= 4}
-    return any(words & {w for w in _WORD_RE.findall(site.lower()) if len(w) >= 4} for site in site_names)
+    words = _WORD_RE.findall(name.lower())
+    if not words:
+        return False
+    phrase = f" {' '.join(words)} "
+    for site in site_names:
+        site_phrase = f" {' '.join(_WORD_RE.findall(site.lower()))} "
+        if phrase == site_phrase or (len(words) >= 2 and phrase in site_phrase):
+            return True
+        # The site's name inside the value: "Casa Editorial El Tiempo" on "El Tiempo".
+        if site_phrase.count(" ") >= 3 and site_phrase in phrase:
+            return True
+    return False
 
 
 def _strip_outlet_segments(text: str, outlet: str) -> str:

@@ -227,6 +227,9 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_li
         exclusion = _byline_exclusion(element)
         if exclusion == 2 or (exclusion == 1 and deferred):
             continue
+        # An <address> in a footer or sidebar is the site's postal address, not the author's.
+        if exclusion and element.tag == "address":
+            continue
         text = _element_text(element)
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
@@ -254,7 +257,9 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         # A bare "By" before the linked name ("By <a>Jane Doe</a>"): the line is the element's text.
         if _BARE_BY_RE.match(text):
             text = _first_line_text(parent)
-        if parent.tag in {"script", "style", "title"}:
+        # A link that itself reads "By Method"/"Von Pyramiden ..." is a filter or a headline:
+        # bylines link the name, not the "by".
+        if parent.tag in {"script", "style", "title"} or (parent.tag == "a" and not node.is_tail):
             continue
         if not _BYLINE_TEXT_RE.search(text) or _byline_exclusion(parent) == 2:
             continue

@@ -202,3 +202,33 @@ def test_name_element_inside_a_byline_container_with_a_handle() -> None:
         "", "<span class='author'><span class='author-first'>Jane</span> <span class='author-last'>Doe</span></span>"
     )
     assert _authors(html) == ("Jane Doe",)
+
+
+def test_site_name_rule_keeps_a_bloggers_first_name() -> None:
+    assert not looks_like_organisation("Julia", ("Crazy Julia",))
+    assert looks_like_organisation("Emotion", ("Emotion",))
+    assert looks_like_organisation("Casa Editorial El Tiempo", ("El Tiempo",))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("von Bellarine um 16:28", ["Bellarine"]),
+        ("Źródło: Statista.com", []),
+        ("stunnel_rsync.html - Created 03-10-2004", []),
+        ("katholisch.at", ["katholisch.at"]),
+    ],
+)
+def test_more_non_names(raw: str, expected: list[str]) -> None:
+    assert split_author_names(raw) == expected
+
+
+def test_footer_address_and_by_links_are_no_bylines() -> None:
+    html = _page("", "").replace(
+        "</article>", "</article><footer><address>Example Org, PO Box 1866, Mountain View</address></footer>"
+    )
+    assert _authors(html) == ()
+    html = _page("", "<nav class='filters'></nav><ul><li><a href='/m'>By Method</a></li></ul>")
+    assert _authors(html) == ()
+    html = _page("", "<p><small><a href='/cc'>CC</a> 2006-2008 by Martin Weber</small></p>")
+    assert _authors(html) == ("Martin Weber",)
