@@ -40,8 +40,11 @@ _WORD_RE = re.compile(r"\w+")
 _SEGMENT_RE = re.compile(r"\s+[|\-–—:»«›‹·/]+\s+|\s*[|»«›‹]\s*|\s*::\s*")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 # Headings inside these (by tag, or by class/id) are page chrome, not the article headline.
+# "menu", "logo" and "comment" only as whole words (with their usual suffixes): "menueenter" is a
+# script hook, "logout" a link and "commentary" an article genre.
 _CHROME_RE = re.compile(
-    r"site-title|site-name|sitename|logo|brand|widget|sidebar|footer|masthead|navbar|menu|comment|related",
+    r"site-title|site-name|sitename|brand|widget|sidebar|footer|masthead|navbar|related"
+    r"|(?:logo|menu|comment)(?:s|bar|item|list|area|type)?(?![a-z])",
     re.IGNORECASE,
 )
 _CONTENT_MARK_RE = re.compile(r"(?:^|[\s_-])(?:main|content)(?:$|[\s_-])", re.IGNORECASE)

@@ -130,3 +130,12 @@ def test_site_only_metadata_title_gives_way_to_the_first_h2() -> None:
     body = "<div class='main'><h1 class='sifr'></h1><h2>Rail replacement travel advice</h2><h2>General</h2></div>"
     url = "https://www.nationalrail.co.uk/disruptions/1.aspx"
     assert _title(head, body, url=url) == "Rail replacement travel advice"
+
+
+def test_chrome_words_count_as_whole_words_only() -> None:
+    commentary = "<article class='commentary'><h1>Why the deal fails</h1></article>"
+    assert not is_chrome_heading(lxml.html.fromstring(commentary).find(".//h1"))
+    hook = "<div class='mousemove_menueenter post_item'><h1>Gift guide</h1></div>"
+    assert not is_chrome_heading(lxml.html.fromstring(hook).find(".//h1"))
+    for chrome in ("main-menu", "comments-area", "site-logo", "menu-item"):
+        assert is_chrome_heading(lxml.html.fromstring(f"<div class='{chrome}'><h2>Menu</h2></div>").find(".//h2"))
