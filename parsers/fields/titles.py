@@ -83,6 +83,7 @@ _KICKER_RE = re.compile(
 )
 # Cheap pre-check before splitting the class list: every name in _HIDDEN_CLASSES matches it.
 _HIDDEN_HINT_RE = re.compile(r"hidden|sr-only|screen-reader|invisible|d-none", re.IGNORECASE)
+_SEPARATOR_ONLY_RE = re.compile(r"[\s:|–—·•/-]+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 _ARTICLE_MARK_RE = re.compile(r"entry|post|article|story|title|headline", re.IGNORECASE)
@@ -252,6 +253,25 @@ def _is_wrapped_line(nodes: list[HtmlElement | str]) -> bool:
     return len(elements) == 1 and not any(n.strip() for n in nodes if isinstance(n, str))
 
 
+def _part_after_separator(element: HtmlElement) -> str | None:
+    """The headline of a heading laid out as kicker, separator, headline in elements of their own
+    ("<span>Zoonoses</span><span aria-hidden='true'> – </span><span>Headline</span>"): the
+    separator is there for reading without styles, so the two parts are separate lines on screen.
+    """
+    if (element.text or "").strip():
+        return None
+    parts = [c for c in element if isinstance(c.tag, str) and c.tag not in _SKIPPED_TAGS]
+    if len(parts) < 3 or any((c.tail or "").strip() for c in parts):
+        return None
+    texts = [" ".join(c.text_content().split()) for c in parts]
+    separators = [i for i, text in enumerate(texts) if text and _SEPARATOR_ONLY_RE.fullmatch(text)]
+    if len(separators) != 1 or not 0 < separators[0] < len(parts) - 1:
+        return None
+    before = " ".join(t for t in texts[: separators[0]] if t)
+    after = " ".join(t for t in texts[separators[0] + 1 :] if t)
+    return after if before and len(after.split()) >= 2 else None
+
+
 def heading_text(element: HtmlElement) -> str:
     """A heading's text as the reader sees its headline: hidden parts dropped, and the parts that
     typography sets apart from the headline:
@@ -278,6 +298,9 @@ def heading_text(element: HtmlElement) -> str:
         text = text.lstrip(" :|–—-")
         if len(text.split()) >= 2:
             return text
+    after_separator = _part_after_separator(element)
+    if after_separator:
+        return after_separator
     whole = " ".join(_visible_text(element, skip_small=False).split())
     without_small = " ".join(_visible_text(element, skip_small=True).split())
     if without_small and without_small != whole:

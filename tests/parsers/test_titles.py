@@ -139,3 +139,15 @@ def test_chrome_words_count_as_whole_words_only() -> None:
     assert not is_chrome_heading(lxml.html.fromstring(hook).find(".//h1"))
     for chrome in ("main-menu", "comments-area", "site-logo", "menu-item"):
         assert is_chrome_heading(lxml.html.fromstring(f"<div class='{chrome}'><h2>Menu</h2></div>").find(".//h2"))
+
+
+def test_kicker_and_headline_parted_by_a_separator_element() -> None:
+    markup = (
+        "<h1><span class='head__top'>Zoonoses</span><span aria-hidden='true'> – </span>"
+        "<span class='head__text'>How damage breeds epidemics</span></h1>"
+    )
+    assert heading_text(_heading(markup)) == "How damage breeds epidemics"
+    # Without a separator part the heading is read whole.
+    assert heading_text(_heading("<h1><span>Zoonoses</span> <span>How damage breeds</span></h1>")) == (
+        "Zoonoses How damage breeds"
+    )
