@@ -78,6 +78,11 @@ def _headings(
 def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: list[str]) -> str | None:
     """The title by ``choose_title``: visible headline matched against the metadata titles
     (JSON-LD headline, og:title, twitter:title, citation/DC/parsely/sailthru titles, ``<title>``).
+
+    Headings are read as ``heading_text`` shows them (hidden parts, ``<small>``, kickers and
+    ruby annotations dropped) and skipped when ``is_chrome_heading`` (site chrome or hidden);
+    an ``<h1>`` that only links to the front page names the site. The result is in Unicode
+    composed form (NFC).
     """
     meta_titles = [
         t

@@ -376,10 +376,14 @@ def choose_title(
     segments (>= ``MIN_HEADING_SIMILARITY``) -> the only ``<h1>`` -> an ``<h2>``/``<h3>``
     (``minor_headings``) that equals the leading segment of a metadata title -> the ``<h2>``
     most similar to a metadata title -> the first metadata title (JSON-LD headline, og:title,
-    twitter:title, ``<title>``) with site-name segments stripped -> the first ``<h1>``.
-    ``headings`` that merely repeat the site name are ignored. A chosen heading is replaced by
-    one of its ``variants`` (kicker dropped, appended subtitle dropped) when that variant, and
-    not the whole heading, equals a metadata title.
+    twitter:title, ``<title>``) with site-name segments stripped, or the first ``<h2>`` when
+    the page has no ``<h1>`` and that title only names the site -> the first ``<h1>``.
+    ``headings`` that merely name the site are ignored: those equal to a site name or host name
+    (up to ``MAX_SITE_HEADING_WORDS`` words), and those equal to a later segment of a metadata
+    title that is not its longest ("Headline | Blog name"); their text then counts as a site
+    name when segments are stripped. A chosen heading is replaced by one of its ``variants``
+    (kicker dropped, appended subtitle dropped) when that variant, and not the whole heading,
+    equals a metadata title.
     """
     names = [n for n in site_names if n]
     variants = variants or {}
