@@ -26,7 +26,7 @@ _COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*)?", re.I
 # last "by"/"von" of a byline whose lead-in is a date or a posting verb.
 _INNER_BY_RE = re.compile(
     r"^(?P<lead>.*?(?:\d|\b(?:posted|written|published|beitrag|artikel|text|eingestellt|erstellt|veröffentlicht|geschrieben|publié|"
-    r"rezept|recipe|kolumne|column|gastbeitrag|kommentar|essay|bericht|reportage)\b)[^|]*?)"
+    r"rezept|recipe|kolumne|column|gastbeitrag|kommentar|essay|bericht|reportage|pressemitteilung)\b)[^|]*?)"
     r"(?:^|\s|[·|,]|(?<=\d))(?:by|von|par|por|door|di)\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -43,6 +43,8 @@ _NOT_A_NAME_PIECE_RE = re.compile(
 )
 # A user handle with digits ("freeman1984", "delta201") is a name here; other digit runs are not.
 _HANDLE_WITH_DIGITS_RE = re.compile(r"^[A-Za-z][A-Za-z_.-]*\d+[A-Za-z]*$")
+# Markup inside a metadata value: '<a href="/experts/jane-doe">Jane Doe</a>'.
+_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 _DATE_TAIL_RE = re.compile(
@@ -105,12 +107,18 @@ _CATEGORY_TAIL_RE = re.compile(r"\s+(?:filed\s+under|under|in)(?:\s+\S.*)?$")
 # Affiliation markers glued to a name in journal bylines: "Marwan H. Adwan1", "Jane Doe1,2*".
 _FOOTNOTE_TAIL_RE = re.compile(r"(?<=[^\W\d_])\s?\d{1,2}(?:,\s*\d{1,2})*\*?$")
 # Credits that name someone other than the author: "Edited by", "Photos by", "Theme by".
+_CREDIT_VERBS = (
+    r"edited|translated|illustrated|photographed|compiled|curated|produced|designed|developed|powered|hosted"
+    r"|reviewed|fact-checked"
+)
+_CREDIT_NOUNS = r"photos?|images?|illustrations?|video|theme|design|übersetzt|übersetzung|fotos?|bearbeitet"
 _OTHER_CREDIT_RE = re.compile(
-    r"^\W*(?:(?:\S+\s+){0,3}(?:edited|translated|illustrated|photographed|compiled|curated|produced|designed|"
-    r"developed|powered|hosted|reviewed|fact-checked)\s+by|(?:photos?|images?|illustrations?|video|theme|design|"
-    r"übersetzt|übersetzung|fotos?|bearbeitet)\s+(?:by|von)|(?:bearbeitet|redigiert|übersetzt)\s+von)\b",
+    rf"^\W*(?:(?:\S+\s+){{0,3}}(?:{_CREDIT_VERBS})\s+by|(?:{_CREDIT_NOUNS})\s+(?:by|von)"
+    r"|(?:bearbeitet|redigiert|übersetzt)\s+von)\b",
     re.IGNORECASE,
 )
+# The words just before a "by" that make it someone else's credit: "XenForo theme| by X".
+_CREDIT_LEAD_RE = re.compile(rf"\b(?:{_CREDIT_VERBS}|{_CREDIT_NOUNS})\W*$", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Ursula von der Leyen", "Charles de Gaulle");
 # any other lower-case word before a capitalised one ("Kontaktverbot bis Zoonose", "und
 # Interview: Jane Doe") means the text is not a name. A lower-case surname typed by a user
@@ -173,6 +181,13 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     return text
 
 
+def ends_with_credit_word(text: str) -> bool:
+    """Whether ``text`` ends with a word that makes a following "by" someone else's credit
+    ("XenForo theme", "Photos", "Edited").
+    """
+    return bool(_CREDIT_LEAD_RE.search(text))
+
+
 def looks_like_handle(name: str) -> bool:
     """Whether ``name`` is a user handle ("AlexanderLasch", "AOC_media", "brn_dd", "jdoe",
     "jane-doe"), not a name as the byline shows it.
@@ -223,7 +238,7 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
     """All author names in a byline or metadata value, cleaned, in order, without duplicates."""
     if not raw:
         return []
-    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    text = " ".join(_TAG_RE.sub(" ", html.unescape(raw)).replace("\xa0", " ").split())
     if _OTHER_CREDIT_RE.match(text):
         return []
     # URLs go before splitting: their "/" would split them into pieces.

@@ -9,9 +9,9 @@ import re
 import lxml.html
 
 from mediamon.records import Author
-from parsers.fields.authors import looks_like_handle, looks_like_organisation, split_author_names
+from parsers.fields.authors import ends_with_credit_word, looks_like_handle, looks_like_organisation, split_author_names
 from parsers.fields.common import clean as _clean
-from parsers.fields.jsonld import JsonLd, text_value, types_of
+from parsers.fields.jsonld import JsonLd, text_value, text_values, types_of
 from parsers.fields.meta import MetaTags
 from parsers.page import Page
 
@@ -54,6 +54,16 @@ _BYLINE_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_TEXT_CHARS = 80
+# "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "May 5, 2023 · Jane Doe": a date
+# line next to the headline that ends in a name.
+_DATE_PART = (
+    r"(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}"
+    r"|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})"
+)
+_DATED_NAME_LINE_RE = re.compile(
+    rf"^{_DATE_PART}(?:\s*[|·•–—-]\s*\d{{1,2}}:\d{{2}}(?:\s*(?:uhr|h|am|pm))?)?\s*[|·•–—-]\s*(?P<name>[^|·•–—\d]+)$",
+    re.IGNORECASE,
+)
 _BARE_BY_RE = re.compile(r"^\W*(?:by|von)\W*$", re.IGNORECASE)
 _URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
@@ -102,7 +112,8 @@ def _jsonld_authors(ld: JsonLd, outlet: str | None, organisations: set[str] | No
                 and text_value(resolved.get("name")) == outlet
             ):
                 continue
-            name_text = text_value(resolved.get("name"))
+            # A list of names (some CMSs write one link per author) keeps every name.
+            name_text = "; ".join(text_values(resolved.get("name"))) or None
             if not name_text and (resolved.get("givenName") or resolved.get("familyName")):
                 name_text = " ".join(
                     filter(None, [text_value(resolved.get("givenName")), text_value(resolved.get("familyName"))])
@@ -261,6 +272,9 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         # bylines link the name, not the "by".
         if parent.tag in {"script", "style", "title"} or (parent.tag == "a" and not node.is_tail):
             continue
+        # "<a>XenForo theme</a> by xenfocus": the credit starts in the element before the tail.
+        if node.is_tail and ends_with_credit_word(parent.text_content()):
+            continue
         if not _BYLINE_TEXT_RE.search(text) or _byline_exclusion(parent) == 2:
             continue
         # The line must be (nearly) all of its element: a "by" inside running prose is no byline.
@@ -272,9 +286,31 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
     return []
 
 
+def _headline_line_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+    """Names from a date line right before or after the first ``<h1>`` ("11.12.2019 - Jane Doe").
+    Each name must have two or more words, so a section name ("04.02.2022 | Politik") is none.
+    """
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    neighbours = [*list(headline.itersiblings(preceding=True))[:2], *list(headline.itersiblings())[:2]]
+    for element in neighbours:
+        if not isinstance(element.tag, str):
+            continue
+        text = _clean(element.text_content()) or ""
+        match = _DATED_NAME_LINE_RE.match(text) if len(text) <= MAX_BYLINE_TEXT_CHARS else None
+        if not match:
+            continue
+        names = split_author_names(match.group("name"), outlet=outlet)
+        if names and all(len(n.split()) >= 2 for n in names):
+            return [Author(name=n) for n in names]
+    return []
+
+
 def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> list[Author]:
     """Authors: JSON-LD ``author`` -> ``<meta>`` author tags -> visible byline (page proper, then
-    sidebars/widgets) -> byline-like text line -> feed hints.
+    sidebars/widgets) -> byline-like text line -> a date line beside the headline that ends in a
+    name -> feed hints.
 
     Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
     legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
@@ -296,6 +332,8 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
             weak = authors
             handles_only = all(looks_like_handle(a.name) for a in authors)
     authors = _visible_authors(page.tree, outlet, text_lines=not handles_only) or weak
+    if not authors:
+        authors = _headline_line_authors(page.tree, outlet)
     if not authors and page.hints is not None and page.hints.authors:
         authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
     if len(authors) > 1:

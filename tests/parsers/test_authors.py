@@ -232,3 +232,41 @@ def test_footer_address_and_by_links_are_no_bylines() -> None:
     assert _authors(html) == ()
     html = _page("", "<p><small><a href='/cc'>CC</a> 2006-2008 by Martin Weber</small></p>")
     assert _authors(html) == ("Martin Weber",)
+
+
+def test_credit_split_over_a_link_and_its_tail() -> None:
+    html = _page("", "").replace(
+        "</article>", "</article><div class='copyright'><a href='/x'>XenForo theme</a> by xenfocus</div>"
+    )
+    assert _authors(html) == ()
+
+
+def test_date_line_beside_the_headline() -> None:
+    html = _page("", "").replace(
+        "<h1>A story</h1>", "<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>A story</h1>"
+    )
+    assert _authors(html) == ("Uta Helkenberg",)
+    html = _page("", "").replace("<h1>A story</h1>", "<h1>A story</h1><p>11.12.2019 - Amelie Loevenich</p>")
+    assert _authors(html) == ("Amelie Loevenich",)
+    html = _page("", "").replace("<h1>A story</h1>", "<h1>A story</h1><p>11.12.2019 - Politik</p>")
+    assert _authors(html) == ()
+
+
+def test_press_release_lead() -> None:
+    assert split_author_names("Pressemitteilung von Katja Kipping") == ["Katja Kipping"]
+
+
+def test_markup_and_name_lists_in_jsonld() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": "A story",
+        "author": {
+            "@type": "Person",
+            "name": [
+                '<a href="/experts/mg" hreflang="pl">Mateusz Gniazdowski</a>',
+                '<a href="/experts/mw">Martyna Wasiuta</a>',
+            ],
+        },
+    }
+    assert _authors(_page("", "", ld=ld)) == ("Mateusz Gniazdowski", "Martyna Wasiuta")
