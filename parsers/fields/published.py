@@ -69,6 +69,8 @@ DATELINE_AFTER_CHARS = 1500
 # A dateline is a short piece of text of its own ("Stand: 28.04.2020 18:00 Uhr", "January 19,
 # 2020 / 12:25 PM / a month ago"); a date inside running text is an event the story reports.
 DATELINE_MAX_TEXT_CHARS = 60
+# Elements of one kind dating this many different days near the headline are a list of stories.
+LISTING_DAYS = 3
 # The first headlines only; later <h1>s are teasers or widgets.
 MAX_HEADLINES = 3
 _FOLLOWING_TEXT = lxml.etree.XPath("following::text()[normalize-space()][position() <= 80]")
@@ -202,7 +204,8 @@ def _headline_text(headline: lxml.html.HtmlElement) -> list[tuple[int, str, lxml
     """
     pieces: list[tuple[int, str, lxml.html.HtmlElement]] = []
     offset = 0
-    for text in _PRECEDING_TEXT(headline):
+    # XPath returns the preceding text in document order; walk it from the headline upwards.
+    for text in reversed(_PRECEDING_TEXT(headline)):
         element = text.getparent()
         if element is None or (not text.is_tail and element.tag in _INVISIBLE_TAGS):
             continue
@@ -249,7 +252,11 @@ def find_dateline(page: Page, url_month: tuple[int, int] | None = None) -> Datel
         None when no headline has one.
     """
     shown: set[date] = set()
-    best: tuple[tuple[int, int, int, int], date, lxml.html.HtmlElement] | None = None
+    found: list[tuple[tuple[int, int, int, int], date, lxml.html.HtmlElement, set[lxml.html.HtmlElement]]] = []
+    # Days per element kind (tag and class): a kind that dates three different days near the
+    # headline is a list of other stories ("h5.date" teasers), not the article's dateline. (Counting
+    # dates rather than days would also drop forum threads and pages that repeat their dateline.)
+    days_by_kind: dict[tuple[str, str], set[date]] = {}
     for index, headline in enumerate(page.tree.iter("h1")):
         if index >= MAX_HEADLINES:
             break
@@ -264,28 +271,27 @@ def find_dateline(page: Page, url_month: tuple[int, int] | None = None) -> Datel
                 if not dates.is_plausible(stamp, now=page.now):
                     continue
                 shown.update(mention.days)
+                days_by_kind.setdefault((owner.tag, owner.get("class") or ""), set()).add(mention.day)
                 label = (recent + text[: mention.start]).rstrip()[-40:]
-                updated = _UPDATED_LABEL_RE.search(label) is not None
-                rank = (int(updated), int(offset < 0), index, position)
-                if best is not None and best[0] <= rank:
-                    continue
                 if len(text.strip()) > DATELINE_MAX_TEXT_CHARS or _NOT_PUBLISHED_LABEL_RE.search(label):
                     continue
                 if url_month is not None and (mention.day.year, mention.day.month) != url_month:
                     continue
+                updated = _UPDATED_LABEL_RE.search(label) is not None
                 if headline_box is None:
                     headline_box = {headline, *headline.iterancestors()}
-                if _is_other_content(owner, headline_box):
-                    continue
-                best = rank, mention.day, owner
+                found.append(((int(updated), int(offset < 0), index, position), mention.day, owner, headline_box))
             recent = (recent + text)[-60:]
-    if best is None:
-        return None
-    _, day, owner = best
-    timed = _time_stamp(owner, day)
-    if timed is not None:
-        return Dateline(timed, "time-tag", frozenset(shown))
-    return Dateline(datetime(day.year, day.month, day.day, tzinfo=UTC), "visible-text", frozenset(shown))
+    for _, day, owner, headline_box in sorted(found, key=lambda candidate: candidate[0]):
+        if len(days_by_kind[owner.tag, owner.get("class") or ""]) >= LISTING_DAYS:
+            continue
+        if _is_other_content(owner, headline_box):
+            continue
+        timed = _time_stamp(owner, day)
+        if timed is not None:
+            return Dateline(timed, "time-tag", frozenset(shown))
+        return Dateline(datetime(day.year, day.month, day.day, tzinfo=UTC), "visible-text", frozenset(shown))
+    return None
 
 
 def _on_dateline_day(dateline: Dateline, candidates: list[tuple[datetime, str]]) -> tuple[datetime, str]:

@@ -109,6 +109,22 @@ def test_whitespace_between_headline_and_dateline_does_not_count() -> None:
     assert _day(body, head=head) == date(2022, 1, 25)
 
 
+def test_date_just_above_the_headline_is_read_nearest_first() -> None:
+    links = "".join(f"<a href='/s{i}'>Section number {i:02d}</a>" for i in range(11))
+    body = f"<div class='top'>{links}</div><div class='kicker'>05.02.2020</div><h1>Lieferketten</h1>{FILLER}"
+    found = find_dateline(_page(body))
+    assert found is not None
+    assert found.value.date() == date(2020, 2, 5)
+
+
+def test_a_list_of_dated_stories_is_not_the_dateline() -> None:
+    stories = "".join(
+        f"<div><h5 class='date'>{day}.12.2020 – 13:21</h5><a href='/{day}'>Other story</a></div>" for day in (10, 9, 8)
+    )
+    body = f"<article><h1>Verkehrsunfallflucht</h1>{stories}{FILLER}</article>"
+    assert find_dateline(_page(body)) is None
+
+
 def test_update_date_is_used_when_the_page_shows_no_other() -> None:
     head = _jsonld_published("2019-10-15T16:59:59Z")
     body = f"<article><h1>Dead skin</h1><div class='timestamp'>Updated March 12, 2020</div>{FILLER}</article>"
