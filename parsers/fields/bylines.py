@@ -265,9 +265,11 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         parent = node.getparent()
         if not text or len(text) > MAX_BYLINE_TEXT_CHARS or parent is None:
             continue
-        # A bare "By" before the linked name ("By <a>Jane Doe</a>"): the line is the element's text.
+        # A bare "By" before the linked name ("By <a>Jane Doe</a>"): the line is the element's text
+        # (for a tail text, the element holding the one it trails).
         if _BARE_BY_RE.match(text):
-            text = _first_line_text(parent)
+            container = parent.getparent() if node.is_tail else parent
+            text = _first_line_text(container) if container is not None else ""
         # A link that itself reads "By Method"/"Von Pyramiden ..." is a filter or a headline:
         # bylines link the name, not the "by".
         if parent.tag in {"script", "style", "title"} or (parent.tag == "a" and not node.is_tail):

@@ -270,3 +270,8 @@ def test_markup_and_name_lists_in_jsonld() -> None:
         },
     }
     assert _authors(_page("", "", ld=ld)) == ("Mateusz Gniazdowski", "Martyna Wasiuta")
+
+
+def test_bare_by_as_a_tail_text() -> None:
+    html = _page("", "<p><span class='date'>May 5, 2023</span> By <a href='/jd'>Jane Doe</a></p>")
+    assert _authors(html) == ("Jane Doe",)
