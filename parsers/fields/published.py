@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import islice
 
 import htmldate
 import lxml.etree
@@ -257,9 +258,9 @@ def find_dateline(page: Page, url_month: tuple[int, int] | None = None) -> Datel
     # headline is a list of other stories ("h5.date" teasers), not the article's dateline. (Counting
     # dates rather than days would also drop forum threads and pages that repeat their dateline.)
     days_by_kind: dict[tuple[str, str], set[date]] = {}
-    for index, headline in enumerate(page.tree.iter("h1")):
-        if index >= MAX_HEADLINES:
-            break
+    # Pages without an <h1> set their headline as the first <h2>s.
+    headlines = list(islice(page.tree.iter("h1"), MAX_HEADLINES)) or list(islice(page.tree.iter("h2"), MAX_HEADLINES))
+    for index, headline in enumerate(headlines):
         headline_box: set[lxml.html.HtmlElement] | None = None
         recent = ""
         for position, (offset, text, owner) in enumerate(_headline_text(headline)):

@@ -117,6 +117,13 @@ def test_date_just_above_the_headline_is_read_nearest_first() -> None:
     assert found.value.date() == date(2020, 2, 5)
 
 
+def test_pages_without_h1_read_the_dateline_under_their_h2() -> None:
+    body = f"<div class='page'><h2>Kolumne</h2><span class='text_datum'>31. Oktober 2023</span>{FILLER}</div>"
+    found = find_dateline(_page(body))
+    assert found is not None
+    assert found.value.date() == date(2023, 10, 31)
+
+
 def test_a_list_of_dated_stories_is_not_the_dateline() -> None:
     stories = "".join(
         f"<div><h5 class='date'>{day}.12.2020 – 13:21</h5><a href='/{day}'>Other story</a></div>" for day in (10, 9, 8)
