@@ -36,6 +36,10 @@ _LINK_TITLE_RE = re.compile(
     r"|(?:all|more|view)\s+(?:posts|articles|stories)\s+(?:by|from))\s+",
     re.IGNORECASE,
 )
+_AUTHOR_LABEL_RE = re.compile(
+    r"\b(?:autor(?:in|en)?|authors?|auteurs?|autore|verfasser(?:in)?|text)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE
+)
+_NEXT_LABEL_RE = re.compile(r"\s+[^\W\d]+:(?:\s|$)")
 # Pieces of a byline row that are not names: "in Uncategorized", "Leave a comment".
 _NOT_A_NAME_PIECE_RE = re.compile(
     r"^(?:in|im|unter|filed under|category|kategorie)\s|comment|kommentar|hinterlasse|antworten|reply",
@@ -246,6 +250,10 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
     if outlet:
         text = _strip_outlet_segments(text, outlet)
     text = _LINK_TITLE_RE.sub("", text)
+    # A labelled row inside a block: "Datum: 19.11.2021 Autor: Jane Doe Quelle: Example".
+    labelled = _AUTHOR_LABEL_RE.search(text)
+    if labelled and labelled.start() > 0:
+        text = _NEXT_LABEL_RE.split(labelled.group("rest"), maxsplit=1)[0]
     inner = _INNER_BY_RE.match(text)
     if inner and not _PREFIX_RE.match(text):
         text = inner.group("rest")

@@ -274,6 +274,9 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         # bylines link the name, not the "by".
         if parent.tag in {"script", "style", "title"} or (parent.tag == "a" and not node.is_tail):
             continue
+        # "Von Atemschutzmaske bis Zoonose" as a section heading: headings are no bylines.
+        if parent.tag in {"h1", "h2", "h3"} and not node.is_tail:
+            continue
         # "<a>XenForo theme</a> by xenfocus": the credit starts in the element before the tail.
         if node.is_tail and ends_with_credit_word(parent.text_content()):
             continue

@@ -275,3 +275,18 @@ def test_markup_and_name_lists_in_jsonld() -> None:
 def test_bare_by_as_a_tail_text() -> None:
     html = _page("", "<p><span class='date'>May 5, 2023</span> By <a href='/jd'>Jane Doe</a></p>")
     assert _authors(html) == ("Jane Doe",)
+
+
+def test_labelled_author_row_inside_a_block() -> None:
+    assert split_author_names("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet") == ["Fritz Imhof"]
+    html = _page(
+        "",
+        "<div class='articleAuthorDateBlock'><span>Datum:</span> 19.11.2021<br><span>Autor:</span> Fritz Imhof<br>"
+        "<span>Quelle:</span> Livenet</div>",
+    )
+    assert _authors(html) == ("Fritz Imhof",)
+
+
+def test_section_heading_is_no_byline() -> None:
+    html = _page("", "<h3>Von Atemschutzmaske über Exit-Strategie bis Zoonose</h3>")
+    assert _authors(html) == ()
