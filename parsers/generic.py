@@ -41,6 +41,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import lxml.etree
+
 from mediamon.errors import NotAnArticle
 from mediamon.records import Article
 from parsers.draft import ArticleDraft
@@ -64,10 +66,13 @@ SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app
 SECTION_META_KEYS = ("article:section", "parsely-section", "section", "sailthru.section", "category")
 TAG_META_KEYS = ("article:tag", "parsely-tags", "sailthru.tags", "news_keywords", "keywords")
 
-SUBTITLE_XPATH = (
-    '//*[@class][contains(@class, "subtitle") or contains(@class, "dek") or contains(@class, "standfirst")'
-    ' or contains(@class, "subheadline") or contains(@class, "sub-headline") or contains(@class, "deck")'
-    ' or contains(@class, "strapline")][self::p or self::h2 or self::div or self::span]'
+SUBTITLE_CLASS_TOKENS = ("subtitle", "dek", "standfirst", "subheadline", "sub-headline", "deck", "strapline")
+# The tag union comes first: libxml2 then tests the seven contains() only on these four tags,
+# about half the cost of testing every element of the page.
+SUBTITLE_XPATH = lxml.etree.XPath(
+    "(//p | //h2 | //div | //span)[@class]["
+    + " or ".join(f'contains(@class, "{token}")' for token in SUBTITLE_CLASS_TOKENS)
+    + "]"
 )
 _NOT_FOUND_TITLE_RE = re.compile(
     r"\b(?:404|page not found|not found|seite nicht gefunden|nicht gefunden|page introuvable|página no encontrada"
@@ -150,8 +155,10 @@ def extract_metadata(page: Page) -> ArticleDraft:
     if draft.summary is None and page.hints is not None:
         draft.summary = _clean(page.hints.summary)
     subtitle = text_value(article.get("alternativeHeadline"))
-    if not subtitle:
-        for element in tree.xpath(SUBTITLE_XPATH)[:3]:
+    # The XPath is skipped when no token occurs anywhere in the page source (most pages): a
+    # substring scan of the text costs a fraction of walking the tree.
+    if not subtitle and any(token in page.text for token in SUBTITLE_CLASS_TOKENS):
+        for element in SUBTITLE_XPATH(tree)[:3]:
             subtitle = _clean(element.text_content())
             if subtitle and len(subtitle) < 400:
                 break

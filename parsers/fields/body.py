@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Extractor
 
 from mediamon.records import Link
 
@@ -70,6 +71,39 @@ _CREDIT_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 15
+# "Read also" teasers inside the text: a lead-in and a separator before another story's headline
+# ("Lea también: ...", "MIRA: ...", "À lire aussi : ...", "Czytaj też: ..."), in the languages the
+# sources publish in.
+_TEASER_LEAD = (
+    r"(?:read|watch|listen)(?: (?:also|more|next|too))?|see also|also read|more on this(?: story| topic)?"
+    r"|related(?: articles?| posts?| stories| story| content| coverage| reading)?|recommended(?: reading)?"
+    r"|(?:lea|lee|leer|ver|vea|mire|mira|puedes ver)(?: (?:también|además|más))?"
+    r"|(?:también )?(?:te|le) puede interesar|(?:noticias|notas|contenidos?|artículos) relacionad[oa]s"
+    r"|(?:à|a) lire aussi|lire aussi|voir aussi|sur le même sujet"
+    r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch|passend (?:dazu|zum thema)"
+    r"|weitere (?:artikel|beiträge|themen|nachrichten|meldungen)(?: zum thema)?|mehr (?:themen|dazu)"
+    r"|(?:czytaj|zobacz|przeczytaj) (?:też|także|również|więcej)|dowiedz się więcej"
+    r"|leia (?:também|mais)|veja (?:também|mais)|saiba mais|leggi anche"
+)
+_TEASER_LINE_RE = re.compile(rf"^(?:{_TEASER_LEAD})\s*[:|»>]", re.IGNORECASE)
+# The same lead-ins standing alone (optionally "... on <site>") head a list of other stories.
+_RELATED_HEADING_RE = re.compile(
+    rf"^(?:{_TEASER_LEAD})(?:\s+(?:on|auf|en|sur|bei|na)\s+\S+(?:\s+\S+)?)?\s*[:.]?$", re.IGNORECASE
+)
+MAX_TEASER_WORDS = 30
+# Calls to subscribe or follow, short lines of their own: "Subscribe now to our e-edition for the
+# full story", "Follow The Gleaner on Twitter ...", "Síguenos en Telegram", "PC Gamer Newsletter".
+_CALL_TO_ACTION_RE = re.compile(
+    r"^(?:subscribe\b|sign up\b|síguenos\b|siguenos\b|suscríbete\b|suscribete\b|abonnieren sie\b|folgen sie uns\b"
+    r"|follow (?:us|\S+(?: \S+)?) on (?:twitter|facebook|instagram|telegram|linkedin|x|tiktok|youtube)\b)"
+    r"|\bto (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)\b.*\bsubscri"
+    r"|^\S+(?: \S+){0,3} newsletter$",
+    re.IGNORECASE,
+)
+MAX_CALL_TO_ACTION_WORDS = 25
+# Longer paragraphs are prose: none of the line tests above can match them (cheap early exit).
+MAX_SHORT_LINE_CHARS = 600
+MAX_RELATED_HEADING_CHARS = 80
 # A paragraph whose anchor text is at least this share of its text is a link, not prose.
 LINK_ONLY_SHARE = 0.9
 MAX_BIO_WORDS = 80
@@ -79,6 +113,8 @@ _BIO_VERB_RE = re.compile(
 )
 # A fast-pass body shorter than this gets the full trafilatura run (with its fallbacks).
 MIN_FAST_BODY_CHARS = 500
+# Characters XML forbids (C0 controls but tab and line breaks; U+FFFE/U+FFFF).
+_INVALID_XML_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u2009\u200a\u202f]+")
 _ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 
@@ -141,9 +177,20 @@ def _collect_links(
 
 def _is_boilerplate(paragraph: str) -> bool:
     stripped = paragraph.strip(" •|·-–—")
+    if len(stripped) > MAX_SHORT_LINE_CHARS:
+        return False
     if len(stripped) < 60 and _BOILERPLATE_LINE_RE.match(stripped):
         return True
-    return len(stripped.split()) <= MAX_CREDIT_WORDS and bool(_CREDIT_LINE_RE.search(stripped))
+    words = len(stripped.split())
+    if words <= MAX_TEASER_WORDS and _TEASER_LINE_RE.match(stripped):
+        return True
+    if words <= MAX_CALL_TO_ACTION_WORDS and _CALL_TO_ACTION_RE.search(stripped):
+        return True
+    return words <= MAX_CREDIT_WORDS and bool(_CREDIT_LINE_RE.search(stripped))
+
+
+def _is_related_heading(paragraph: str) -> bool:
+    return len(paragraph) < MAX_RELATED_HEADING_CHARS and bool(_RELATED_HEADING_RE.match(paragraph.strip(" •|·-–—")))
 
 
 def _is_link_only(block: lxml.etree._Element, text: str) -> bool:
@@ -171,17 +218,26 @@ def body_from_blocks(
 ) -> Body:
     """Paragraph text and links of the given block elements (each block becomes one paragraph).
 
-    Dropped: boilerplate lines (share, "read more", credits, copyright), paragraphs that are an
-    author's bio ("Jane Doe is a reporter at ..."; needs ``author_names``) and, with
+    Dropped: boilerplate lines (share, "read more", credits, copyright, "read also" teasers,
+    calls to subscribe or follow), a "related stories" heading with the links listed under it,
+    paragraphs that are an author's bio ("Jane Doe is a reporter at ..."; needs ``author_names``) and, with
     ``trim_tail``, the run of link-only paragraphs (related stories) ending the text together
     with a short heading left dangling above it.
     """
     kept: list[tuple[str, lxml.etree._Element, bool]] = []
+    in_related_list = False
     for block in blocks:
         text = _element_text(block)
         if not text or _is_boilerplate(text):
             continue
-        kept.append((text, block, _is_link_only(block, text)))
+        if _is_related_heading(text):
+            in_related_list = True
+            continue
+        link_only = _is_link_only(block, text)
+        if in_related_list and link_only:
+            continue
+        in_related_list = False
+        kept.append((text, block, link_only))
     if author_names:
         # Bios sit at the end of the text; looking only there keeps body prose that happens to
         # start with the author's surname.
@@ -221,21 +277,19 @@ def _paragraphs_from_trafilatura(body: lxml.etree._Element) -> list[lxml.etree._
     return blocks
 
 
-def _trafilatura_body(tree: lxml.html.HtmlElement, url: str, *, fast: bool, author_names: Sequence[str]) -> Body:
+# trafilatura's settings, built once (each ``Extractor`` reads trafilatura's config). XML output:
+# the body tree is read here, and the default "python" output would also render it as text.
+FAST_OPTIONS = Extractor(output_format="xml", fast=True, comments=False, links=True, tables=True, images=False)
+FULL_OPTIONS = Extractor(output_format="xml", fast=False, comments=False, links=True, tables=True, images=False)
+# No URL in either: trafilatura would resolve every link with courlan (measured ~8% of the
+# parse); body_from_blocks resolves the few it keeps with urljoin.
+
+
+def _trafilatura_body(
+    tree: lxml.html.HtmlElement, url: str, *, options: Extractor, author_names: Sequence[str]
+) -> Body:
     try:
-        document = trafilatura.bare_extraction(
-            tree,
-            # No URL: trafilatura would resolve every link with courlan (measured ~8% of the
-            # parse); body_from_blocks resolves the few it keeps with urljoin.
-            url=None,
-            fast=fast,
-            include_comments=False,
-            include_links=True,
-            include_tables=True,
-            include_images=False,
-            with_metadata=False,
-            deduplicate=False,
-        )
+        document = trafilatura.bare_extraction(tree, options=options)
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError, lxml.etree.LxmlError):
         return Body(text="")
     body_element = getattr(document, "body", None)
@@ -258,6 +312,9 @@ def extract_body(
     than ``MIN_FAST_BODY_CHARS``, the full run that also tries readability and jusText, on a
     fresh tree parsed from ``html`` (or a copy made up front when ``html`` is not given).
     Measured on pages-dev this keeps the full run's body F1 at about three quarters of its cost.
+    The fresh tree is parsed without the control characters XML forbids: trafilatura drops the
+    whole body when one of them (a stray BEL) reaches its output, and removing them from every
+    page up front would cost more than this second pass.
 
     trafilatura prunes the tree it is given: with ``consume=True`` the caller hands ``tree``
     over and must not read it afterwards (saves a deep copy); otherwise a copy is pruned.
@@ -265,13 +322,15 @@ def extract_body(
     Returns an empty ``Body`` when no content is found.
     """
     spare = copy.deepcopy(tree) if html is None else None
-    body = _trafilatura_body(tree if consume else copy.deepcopy(tree), url, fast=True, author_names=author_names)
+    body = _trafilatura_body(
+        tree if consume else copy.deepcopy(tree), url, options=FAST_OPTIONS, author_names=author_names
+    )
     if len(body.text) >= MIN_FAST_BODY_CHARS:
         return body
     if spare is None:
         try:
-            spare = lxml.html.document_fromstring(html or "")
+            spare = lxml.html.document_fromstring(_INVALID_XML_CHARS_RE.sub("", html or ""))
         except (lxml.etree.ParserError, ValueError):
             return body
-    full = _trafilatura_body(spare, url, fast=False, author_names=author_names)
+    full = _trafilatura_body(spare, url, options=FULL_OPTIONS, author_names=author_names)
     return full if len(full.text) > len(body.text) else body
