@@ -75,7 +75,7 @@ LISTING_DAYS = 3
 # The first headlines only; later <h1>s are teasers or widgets.
 MAX_HEADLINES = 3
 _FOLLOWING_TEXT = lxml.etree.XPath("following::text()[normalize-space()][position() <= 80]")
-_PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[position() <= 12]")
+_PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[normalize-space()][position() <= 12]")
 _PUBLISHED_MICRODATA = lxml.etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateCreated"][not(self::meta)]')
 _MODIFIED_MICRODATA = lxml.etree.XPath('//*[@itemprop="dateModified"]')
 _DIGIT_RE = re.compile(r"\d")

@@ -124,6 +124,14 @@ def test_pages_without_h1_read_the_dateline_under_their_h2() -> None:
     assert found.value.date() == date(2023, 10, 31)
 
 
+def test_whitespace_above_the_headline_does_not_count() -> None:
+    wrappers = "<div>\n  " * 14
+    body = f"<main><time>12.12.2022</time>{wrappers}<h1>Das ändert sich 2023</h1>{'</div>' * 14}{FILLER}</main>"
+    found = find_dateline(_page(body))
+    assert found is not None
+    assert found.value.date() == date(2022, 12, 12)
+
+
 def test_a_list_of_dated_stories_is_not_the_dateline() -> None:
     stories = "".join(
         f"<div><h5 class='date'>{day}.12.2020 – 13:21</h5><a href='/{day}'>Other story</a></div>" for day in (10, 9, 8)
@@ -214,6 +222,7 @@ def test_one_day_off_utc_stamp_keeps_its_instant_on_the_dateline_day() -> None:
         ("Nov. 8th, 2023", "MDY", [(date(2023, 11, 8), None)]),
         ("13.05.2023", "MDY", [(date(2023, 5, 13), None)]),
         ("1er avril 2020", "DMY", [(date(2020, 4, 1), None)]),
+        ("02/12/19", "MDY", [(date(2019, 2, 12), date(2019, 12, 2))]),
     ],
 )
 def test_iter_date_mentions(text: str, order: str, expected: list[tuple[date, date | None]]) -> None:
