@@ -61,6 +61,9 @@ MODIFIED_META_KEYS = (
 )
 # Two timestamps this close are the same publication instant written in different zones.
 SAME_INSTANT_SECONDS = 120
+# UTC hours that are midnight in Central Europe (UTC+2, UTC+1): a CMS that stores a date entered
+# without a time as local midnight in UTC writes "2021-11-04T23:00:00Z" for 5 November.
+LOCAL_MIDNIGHT_UTC_HOURS = frozenset({22, 23})
 
 # The dateline: a date shown next to the headline. Read from this much text before each <h1>
 # (kickers, "news-single-timedata" boxes above the title) and after it (bylines, "Stand:", the
@@ -134,7 +137,8 @@ def _machine_dates(page: Page, ld: JsonLd, meta: MetaTags) -> list[tuple[datetim
 
 def _localised(chosen: datetime, candidates: list[tuple[datetime, str]]) -> datetime:
     """A UTC timestamp re-expressed in the local offset another tag gives for the same instant
-    (JSON-LD "22:04Z" + meta "00:04+02:00" -> the publisher's day is the next one).
+    (JSON-LD "22:04Z" + meta "00:04+02:00" -> the publisher's day is the next one). Without
+    such a tag, a stamp at exactly 22:00:00Z or 23:00:00Z is a local midnight (UTC+2/+1).
     """
     if chosen.utcoffset() != timedelta(0):
         return chosen
@@ -142,6 +146,9 @@ def _localised(chosen: datetime, candidates: list[tuple[datetime, str]]) -> date
         offset = value.utcoffset()
         if offset and abs((value - chosen).total_seconds()) <= SAME_INSTANT_SECONDS:
             return chosen.astimezone(value.tzinfo)
+    if chosen.hour in LOCAL_MIDNIGHT_UTC_HOURS and chosen.minute == 0 and chosen.second == 0:
+        # A date entered without a time at midnight in UTC+1/+2 and stored in UTC.
+        return chosen.astimezone(timezone(timedelta(hours=24 - chosen.hour)))
     return chosen
 
 

@@ -210,6 +210,14 @@ def test_one_day_off_utc_stamp_keeps_its_instant_on_the_dateline_day() -> None:
     assert value == datetime.fromisoformat("2023-11-09T04:15:00+00:00")
 
 
+def test_utc_stamp_at_central_european_midnight_is_the_next_day() -> None:
+    head = "<meta property='article:published_time' content='2022-11-06T23:00:00Z'>"
+    value, _ = _published(f"<article><h1>Provence</h1>{FILLER}</article>", head=head)
+    assert value == datetime.fromisoformat("2022-11-07T00:00:00+01:00")
+    head = "<meta property='article:published_time' content='2022-11-06T23:04:00Z'>"
+    assert _day(f"<article><h1>Provence</h1>{FILLER}</article>", head=head) == date(2022, 11, 6)
+
+
 @pytest.mark.parametrize(
     ("text", "order", "expected"),
     [
