@@ -85,8 +85,9 @@ _DIGIT_RE = re.compile(r"\d")
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title", "textarea", "option", "select"})
 # Containers whose dates belong to something else than the article: comments, teasers and
 # related stories, site chrome, carousels, user profile boxes ("member since"), quoted and
-# embedded posts (a tweet's own date), figures and their captions.
-_OTHER_CONTENT_TAGS = frozenset({"aside", "nav", "footer", "blockquote", "figure", "figcaption"})
+# embedded posts (a tweet's own date), figures and their captions. <aside> alone says nothing:
+# sites set the article's own meta box (author, date) as <aside class="meta">.
+_OTHER_CONTENT_TAGS = frozenset({"nav", "footer", "blockquote", "figure", "figcaption"})
 _OTHER_CONTENT_RE = re.compile(
     r"comment|kommentar|repl(?:y|ies)|disqus|teaser|related|recommend|popular|trending|latest|more-|"
     r"sidebar|widget|footer|\bnav|menu|breadcrumb|slider|swiper|carousel|profile|userinfo|author-info|"

@@ -140,6 +140,15 @@ def test_a_list_of_dated_stories_is_not_the_dateline() -> None:
     assert find_dateline(_page(body)) is None
 
 
+def test_an_aside_meta_box_holds_the_dateline_but_a_sidebar_does_not() -> None:
+    meta_box = f"<article><h1>Asolo Factory</h1><aside class='meta'><time>21.01.2022 - 13:30</time></aside>{FILLER}"
+    found = find_dateline(_page(meta_box + "</article>"))
+    assert found is not None
+    assert found.value.date() == date(2022, 1, 21)
+    sidebar = f"<article><h1>Asolo Factory</h1><aside class='sidebar'><time>21.01.2022</time></aside>{FILLER}"
+    assert find_dateline(_page(sidebar + "</article>")) is None
+
+
 def test_update_date_is_used_when_the_page_shows_no_other() -> None:
     head = _jsonld_published("2019-10-15T16:59:59Z")
     body = f"<article><h1>Dead skin</h1><div class='timestamp'>Updated March 12, 2020</div>{FILLER}</article>"
