@@ -65,12 +65,23 @@ _BOILERPLATE_LINE_RE = re.compile(
 )
 # Short credit / legal lines: "Foto: dpa", "Quelle: Landesregierung", "© 2023 ...", "All rights reserved".
 _CREDIT_LINE_RE = re.compile(
-    r"^(?:(?:foto|fotos|photo|photos|bild|bilder|image|images|quelle|credit|credits|fuente|source|copyright)\s*:|©|\(c\)\s)"
-    r"|all rights reserved|alle rechte vorbehalten|todos los derechos reservados"
+    r"^\(?(?:(?:foto|fotos|photo|photos|bild|bilder|image|images|quelle|credit|credits|fuente|source|copyright"
+    r"|crédits?(?: photos?)?|titelbild|beitragsbild)\s*:|\(c\)\s)"
+    r"|©|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|chroniony prawem autorskim"
     r"|written permission must be obtained|copyrighted property",
     re.IGNORECASE,
 )
+# A paragraph that is only a date ("23.10.2018", "Letzte Änderung 14.02.2019", "Release Date:") is
+# the page's metadata, not its text.
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:last (?:modified|updated)|letzte (?:änderung|aktualisierung)|zuletzt (?:aktualisiert|geändert)"
+    r"|release date|stand)\b[\s:]*(?:{date})?|{date})$".format(
+        date=r"\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    ),
+    re.IGNORECASE,
+)
 MAX_CREDIT_WORDS = 15
+MAX_DATE_LINE_WORDS = 6
 # "Read also" teasers inside the text: a lead-in and a separator before another story's headline
 # ("Lea también: ...", "MIRA: ...", "À lire aussi : ...", "Czytaj też: ..."), in the languages the
 # sources publish in.
@@ -95,12 +106,27 @@ MAX_TEASER_WORDS = 30
 # full story", "Follow The Gleaner on Twitter ...", "Síguenos en Telegram", "PC Gamer Newsletter".
 _CALL_TO_ACTION_RE = re.compile(
     r"^(?:subscribe\b|sign up\b|síguenos\b|siguenos\b|suscríbete\b|suscribete\b|abonnieren sie\b|folgen sie uns\b"
-    r"|follow (?:us|\S+(?: \S+)?) on (?:twitter|facebook|instagram|telegram|linkedin|x|tiktok|youtube)\b)"
+    r"|follow (?:us|\S+(?: \S+)?) on (?:twitter|facebook|instagram|telegram|linkedin|x|tiktok|youtube)\b"
+    r"|unterstütze\b|unterstützen sie\b|support (?:us|our journalism)\b|hazte (?:miembro|socio)\b"
+    r"|werden sie mitglied\b|become a (?:member|subscriber)\b|zapraszamy (?:też |także )?do subskrypcji\b"
+    r"|\*?(?:anzeige|werbung|advertisement|publicidad)\s*[-–:.|])"
     r"|\bto (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)\b.*\bsubscri"
+    r"|\balready a subscriber\b|\bpour lire la suite\b|\bcréez votre compte\b"
+    r"|\b(?:submit|send|write) (?:a |your )?letters? to the editor\b|\bdownload (?:the|our) \S+(?: \S+)? apps?\b"
+    r"|\b(?:affiliate[- ]links?|enthält werbung|we may (?:earn|receive) (?:a )?(?:commission|compensation))\b"
+    r"|\bklicken sie auf den (?:unteren )?button\b|\bclick (?:the button|here) to load\b"
     r"|^\S+(?: \S+){0,3} newsletter$",
     re.IGNORECASE,
 )
-MAX_CALL_TO_ACTION_WORDS = 25
+MAX_CALL_TO_ACTION_WORDS = 40
+# Navigation and comment prompts, as very short lines only ("Zurück zum Newsroom", "Back to
+# overview", "Keine Kommentare", "Join the discussion"): longer, they start ordinary sentences.
+_NAVIGATION_LINE_RE = re.compile(
+    r"^(?:zurück zu[mr]?|back to|retour à|volver a|join the (?:discussion|conversation)|dołącz do dyskusji"
+    r"|(?:keine|no) (?:kommentare|comments))\b",
+    re.IGNORECASE,
+)
+MAX_NAVIGATION_WORDS = 6
 # Longer paragraphs are prose: none of the line tests above can match them (cheap early exit).
 MAX_SHORT_LINE_CHARS = 600
 MAX_RELATED_HEADING_CHARS = 80
@@ -185,6 +211,10 @@ def _is_boilerplate(paragraph: str) -> bool:
     if words <= MAX_TEASER_WORDS and _TEASER_LINE_RE.match(stripped):
         return True
     if words <= MAX_CALL_TO_ACTION_WORDS and _CALL_TO_ACTION_RE.search(stripped):
+        return True
+    if words <= MAX_NAVIGATION_WORDS and _NAVIGATION_LINE_RE.match(stripped):
+        return True
+    if words <= MAX_DATE_LINE_WORDS and _DATE_LINE_RE.match(stripped):
         return True
     return words <= MAX_CREDIT_WORDS and bool(_CREDIT_LINE_RE.search(stripped))
 

@@ -117,3 +117,33 @@ def test_page_tree_elements_are_html_elements() -> None:
     page = load_page("<html><body><form><input name='q'></form><p>x</p></body></html>", url=URL)
     assert all(isinstance(element, lxml.html.HtmlElement) for element in page.tree.iter("p", "form", "input"))
     assert page.tree.text_content() == "x"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "23.10.2018",
+        "Letzte Änderung 14.02.2019",
+        "Crédits photos : Bestimage",
+        "(Credit: Clayton Aldern / Grist)",
+        "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+        "Zurück zum Newsroom",
+        "Keine Kommentare",
+        "Anzeige, enthält Affiliate Links",
+        "We want to hear what you think. Submit a letter to the editor or write to letters@example.com.",
+    ],
+)
+def test_metadata_credit_and_navigation_lines_are_dropped(line: str) -> None:
+    assert line not in _body(f"<p>{PROSE}</p><p>{line}</p>")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Back to the question of money: the council says the buses will pay for themselves within ten years.",
+        "No comments were made by the police when the report was published on Monday.",
+        "2019 was the year the programme started.",
+    ],
+)
+def test_sentences_that_start_like_navigation_or_dates_are_kept(sentence: str) -> None:
+    assert sentence in _body(f"<p>{PROSE}</p><p>{sentence}</p>")
