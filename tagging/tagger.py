@@ -62,7 +62,7 @@ def _raw_mentions(doc: Doc, text: str, *, in_title: bool) -> list[RawMention]:
             RawMention(
                 start=ent.start_char,
                 end=ent.end_char,
-                text=ent.text,
+                text=text[ent.start_char : ent.end_char],  # Span.text rebuilds from Token objects
                 label=ent.label_,
                 kb_id=ent.kb_id_,
                 sentence=max(bisect_right(starts, ent.start_char) - 1, 0),

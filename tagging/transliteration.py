@@ -50,6 +50,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
 _APOSTROPHE_RE = re.compile(r"['’ʼ`´]")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _VOWELS = "aeiouy"
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 # Per-word folding, applied in order (see the module docstring).
 _WORD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -78,10 +79,18 @@ def transliterate(text: str) -> str:
     Used for display slugs and as the first steps of :func:`fold_alias`. Non-Cyrillic,
     non-Latin scripts pass through unchanged.
     """
+    if text.isascii():
+        return text  # every step below leaves ASCII as it is; most article text is ASCII
     latin = unicodedata.normalize("NFKC", text).translate(_TRANSLIT_TABLE)
     decomposed = unicodedata.normalize("NFKD", latin)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Only non-ASCII characters can be combining marks: look at those alone (a whole article
+    # went through a per-character generator before, the costliest step of watch matching).
+    stripped = _NON_ASCII_RE.sub(_drop_combining, decomposed)
     return stripped.replace("ł", "l").replace("Ł", "L").replace("ı", "i")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
 
 
 def _fold_word(word: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,18 +84,33 @@ def watch_words(text: str) -> list[str]:
 class WordIndex:
     """One article field's words with a word -> positions index, built once per article."""
 
-    __slots__ = ("positions", "words")
+    __slots__ = ("_prefixed", "_sorted", "positions", "words")
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = list(words)
         self.positions: dict[str, list[int]] = {}
         for index, word in enumerate(self.words):
             self.positions.setdefault(word, []).append(index)
+        self._sorted: list[str] | None = None  # distinct words, sorted, built on first prefix
+        self._prefixed: dict[str, list[int]] = {}  # prefix -> positions (topics share terms)
 
     def starts(self, word: str, *, prefix: bool) -> list[int]:
+        """Positions of ``word`` (or of every word starting with it, when ``prefix``), ascending."""
         if not prefix:
             return self.positions.get(word, [])
-        return sorted(i for w, found in self.positions.items() if w.startswith(word) for i in found)
+        found = self._prefixed.get(word)
+        if found is None:
+            if self._sorted is None:
+                self._sorted = sorted(self.positions)
+            distinct = self._sorted
+            # Words starting with the prefix are one contiguous run of the sorted list.
+            first = bisect_left(distinct, word)
+            last = first
+            while last < len(distinct) and distinct[last].startswith(word):
+                last += 1
+            found = sorted(i for w in distinct[first:last] for i in self.positions[w])
+            self._prefixed[word] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
