@@ -99,6 +99,79 @@ def test_retag_resumes_after_a_partial_run(warehouse):
     assert rest.stale_versions == {"old": 2}
 
 
+@pytest.mark.usefixtures("prefect_harness")
+def test_retag_flow_after_a_config_change_redoes_only_the_stale_articles_once(warehouse, tmp_path):
+    """`mediamon retag`'s flow on a real DuckDB file: articles already tagged by the current
+    version are left alone; a watch-topic change bumps the version and every article is
+    re-tagged once from its stored text (no fetching, no parsing); a second run does nothing."""
+    import shutil
+
+    from flows.maintenance import retag_flow
+
+    config = tmp_path / "config"
+    shutil.copytree(load_settings().paths.config_dir, config)
+    overrides = {"paths": {"database": str(warehouse), "config_dir": str(config)}}
+    current = stages.tagger_for(load_settings(paths={"config_dir": config}))
+    con = db.connect(warehouse)
+    try:  # article 0 counts as tagged by the current version: its stale mention must survive
+        con.execute("UPDATE articles SET tagger_version = ? WHERE id = ?", [current.version, f"{0:016x}"])
+    finally:
+        con.close()
+
+    first = retag_flow(settings_overrides=overrides)
+    assert (first["version"], first["articles"], first["stale_versions"]) == (current.version, 2, {"old": 2})
+
+    def stored(article: int) -> tuple[list[tuple[str, int, int]], list[str]]:
+        reader = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            aid = f"{article:016x}"
+            mentions = reader.execute(
+                "SELECT entity_id, start_char, end_char FROM entity_mentions WHERE article_id = ? ORDER BY ALL",
+                [aid],
+            ).fetchall()
+            watch = reader.execute("SELECT watch FROM article_watch WHERE article_id = ? ORDER BY 1", [aid]).fetchall()
+        finally:
+            reader.close()
+        return [tuple(m) for m in mentions], [w for (w,) in watch]
+
+    def expected(tagger, article: int) -> tuple[list[tuple[str, int, int]], list[str]]:  # type: ignore[no-untyped-def]
+        title, body = TEXTS[article]
+        tags = tagger.tag(body, title)
+        return sorted((m.entity_id, m.start, m.end) for m in tags.entities), sorted(w.name for w in tags.watch)
+
+    assert stored(0)[0] == [("org:stale", 0, 4)]  # not re-tagged: its version was current
+    for article in (1, 2):
+        assert stored(article) == expected(current, article)
+
+    # A new watch topic changes the tagger version: every article is stale now. (A second
+    # directory, because the process keeps one tagger per config directory, as a restart would not.)
+    changed = tmp_path / "changed"
+    shutil.copytree(config, changed)
+    with (changed / "watch.toml").open("a", encoding="utf-8") as handle:
+        handle.write('\n[topic.borders]\ndescription = "Borders"\nquery = "border*"\n')
+    bumped = stages.tagger_for(load_settings(paths={"config_dir": changed}))
+    assert bumped.version != current.version
+    overrides["paths"]["config_dir"] = str(changed)
+    second = retag_flow(settings_overrides=overrides)
+    assert (second["version"], second["articles"], second["stale_versions"]) == (
+        bumped.version,
+        3,
+        {current.version: 3},
+    )
+    for article in range(3):
+        assert stored(article) == expected(bumped, article)
+    assert "borders" in stored(2)[1]  # "... to discuss the border."
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert con.execute("SELECT DISTINCT tagger_version, version FROM articles").fetchall() == [(bumped.version, 1)]
+        assert con.execute("SELECT count(*) FROM cited_sources").fetchall()[0][0] == 3  # the parser's rows stay
+    finally:
+        con.close()
+
+    again = retag_flow(settings_overrides=overrides)
+    assert (again["articles"], again["stale_versions"]) == (0, {})
+
+
 def test_compaction_checkpoints_and_a_rewrite_keeps_everything(warehouse):
     con = db.connect(warehouse)
     con.execute("DELETE FROM article_keyphrases")
