@@ -248,7 +248,8 @@ def create_app(snapshot_path: Path, *, settings: ApiSettings | None = None) -> F
     )
     app.state.reader = reader
     app.state.settings = settings
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # level 6, not Starlette's 9: a 5,000-point series compresses about as well in a third of the time
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
 
     app.add_middleware(SecurityHeaders)
 

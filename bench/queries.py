@@ -3,10 +3,14 @@
     .venv/bin/python -m bench.queries                 # build (cached) + publish + measure
     .venv/bin/python -m bench.queries --requests 40   # more samples per endpoint
     .venv/bin/python -m bench.queries --rebuild       # regenerate the warehouse
+    .venv/bin/python -m bench.queries --data-dir /tmp/queries --reuse-snapshot   # iterate on queries
 
 The warehouse is generated with DuckDB SQL alone (range() and hash-based pseudo-random numbers,
-so every run builds the same data) into data/bench/queries-1m.duckdb, through the real migrations,
-and kept there for later runs. Articles are spread over three years and appended in time order,
+so every run builds the same data) into data/bench/queries-1m.duckdb (``--data-dir`` for another
+folder), through the real migrations, and kept there for later runs. ``--reuse-snapshot`` skips the
+publish when a snapshot newer than the warehouse is there (while iterating on the query files,
+which the API reads at run time; a change to the read models needs a publish). Articles are
+spread over three years and appended in time order,
 as a pipeline appends them; entity, topic and keyphrase frequencies are Zipf-like; one entity
 ("Planted Spike") gets a burst of articles on one day. The benchmark publishes the snapshot the
 way the pipeline does (timing publish_snapshot on this size), serves the real API on loopback with
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import time
 from datetime import date
@@ -27,10 +32,10 @@ import httpx
 
 from mediamon.settings import PROJECT_ROOT
 from warehouse import db
-from warehouse.snapshot import default_snapshot_path, publish_snapshot
+from warehouse.snapshot import PublishMethod, default_snapshot_path, publish_snapshot
 
 BENCH_DIR = PROJECT_ROOT / "data" / "bench"
-DATABASE = BENCH_DIR / "queries-1m.duckdb"
+DATABASE_NAME = "queries-1m.duckdb"
 ARTICLES = 1_000_000
 MENTIONS_PER_ARTICLE = 20  # 20M mentions
 ENTITIES = 50_000
@@ -146,16 +151,26 @@ def endpoints() -> dict[str, tuple[str, list[dict[str, str]]]]:
         "meta": ("/api/meta", [{}]),
         "entities?q": ("/api/entities", [{"q": q} for q in ("entity 12", "planted", "ent:9")]),
         "entity-volume (year, week)": (
-            "/api/entity-volume", [{"entity": e, "grain": "week", **year} for e in entities]),
+            "/api/entity-volume",
+            [{"entity": e, "grain": "week", **year} for e in entities],
+        ),
         "entity-volume (all, day, by outlet)": (
-            "/api/entity-volume", [{"entity": e, "grain": "day", "by_outlet": "true"} for e in entities]),
+            "/api/entity-volume",
+            [{"entity": e, "grain": "day", "by_outlet": "true"} for e in entities],
+        ),
         "topic-volume (all, month)": (
-            "/api/topic-volume", [{"topic": f"medtop:{k:08d}", "grain": "month"} for k in (1, 5, 25)]),
-        "watch-volume (year, week)": ("/api/watch-volume", [{"watch": f"watch {k}", "grain": "week", **year}
-                                                             for k in (1, 2, 3)]),
+            "/api/topic-volume",
+            [{"topic": f"medtop:{k:08d}", "grain": "month"} for k in (1, 5, 25)],
+        ),
+        "watch-volume (year, week)": (
+            "/api/watch-volume",
+            [{"watch": f"watch {k}", "grain": "week", **year} for k in (1, 2, 3)],
+        ),
         "share-of-voice (year, top 5)": ("/api/share-of-voice", [{"grain": "week", **year}]),
-        "share-of-voice (3 named)": ("/api/share-of-voice", [{"grain": "month", **year,
-                                                               "entity": ["Entity 1", "Entity 2", "Entity 3"]}]),
+        "share-of-voice (3 named)": (
+            "/api/share-of-voice",
+            [{"grain": "month", **year, "entity": ["Entity 1", "Entity 2", "Entity 3"]}],
+        ),
         "top-entities (30 d)": ("/api/top-entities", [{**month, "limit": "15"}]),
         "top-entities (30 d, outlet)": ("/api/top-entities", [{**month, "outlet": "Outlet 3", "limit": "15"}]),
         "top-topics (30 d)": ("/api/top-topics", [{**month}]),
@@ -166,7 +181,9 @@ def endpoints() -> dict[str, tuple[str, list[dict[str, str]]]]:
         "articles (entity, year)": ("/api/articles", [{"entity": e, **year, "limit": "25"} for e in entities]),
         "articles (day)": ("/api/articles", [{"start": "2023-06-24", "end": "2023-06-24", "limit": "25"}]),
         "articles (2 entities, page 3)": (
-            "/api/articles", [{"entity": ["Entity 1", "Entity 2"], "limit": "25", "offset": "50"}]),
+            "/api/articles",
+            [{"entity": ["Entity 1", "Entity 2"], "limit": "25", "offset": "50"}],
+        ),
         "spikes.csv (90 d)": ("/api/spikes.csv", [{"start": "2023-10-02", "end": "2023-12-30", "limit": "15"}]),
     }
 
@@ -201,42 +218,66 @@ def measure(base_url: str, requests: int) -> dict[str, dict[str, float]]:
     return results
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=20, help="timed requests per endpoint")
-    parser.add_argument("--rebuild", action="store_true", help="regenerate the warehouse")
-    parser.add_argument("--publish-method", choices=["copy_database", "file"], default="copy_database",
-                        help="how publish_snapshot copies the warehouse")
-    parser.add_argument("--compare-publish", action="store_true", help="also time the other publish method")
-    args = parser.parse_args()
-
-    from api.app import create_app
-    from api.server import running_server
-    from api.settings import ApiSettings
-
-    if args.rebuild or not DATABASE.exists():
-        print(f"building {DATABASE} ({ARTICLES:,} articles, {ARTICLES * MENTIONS_PER_ARTICLE:,} mentions)")
-        started = time.perf_counter()
-        build(DATABASE)
-        print(f"built in {time.perf_counter() - started:.0f} s, {DATABASE.stat().st_size / 1e9:.2f} GB")
-    con = db.connect(DATABASE)
+def publish_timed(database: Path, snapshot: Path, method: PublishMethod, compare: bool) -> dict[str, float]:
+    """Publish the snapshot of ``database`` as the pipeline does; seconds per method used."""
+    con = db.connect(database)
     publish: dict[str, float] = {}
     try:
         started = time.perf_counter()
-        snapshot = publish_snapshot(con, default_snapshot_path(DATABASE), method=args.publish_method)
-        publish[args.publish_method] = time.perf_counter() - started
-        if args.compare_publish:
-            other = "file" if args.publish_method == "copy_database" else "copy_database"
-            scratch = BENCH_DIR / "scratch.snapshot.duckdb"
+        publish_snapshot(con, snapshot, method=method)
+        publish[method] = time.perf_counter() - started
+        if compare:
+            other: PublishMethod = "file" if method == "copy_database" else "copy_database"
+            scratch = snapshot.with_name("scratch.snapshot.duckdb")
             started = time.perf_counter()
             publish_snapshot(con, scratch, method=other)
             publish[other] = time.perf_counter() - started
             scratch.unlink()
     finally:
         con.close()
+    return publish
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=20, help="timed requests per endpoint")
+    parser.add_argument("--rebuild", action="store_true", help="regenerate the warehouse")
+    parser.add_argument(
+        "--publish-method",
+        choices=["copy_database", "file"],
+        default="copy_database",
+        help="how publish_snapshot copies the warehouse",
+    )
+    parser.add_argument("--compare-publish", action="store_true", help="also time the other publish method")
+    parser.add_argument("--data-dir", type=Path, default=BENCH_DIR, help="where the warehouse and snapshot live")
+    parser.add_argument(
+        "--reuse-snapshot",
+        action="store_true",
+        help="measure the published snapshot as it is when it is newer than the warehouse",
+    )
+    args = parser.parse_args()
+    database = args.data_dir / DATABASE_NAME
+
+    from api.app import create_app
+    from api.server import running_server
+    from api.settings import ApiSettings
+
+    if args.rebuild or not database.exists():
+        print(f"building {database} ({ARTICLES:,} articles, {ARTICLES * MENTIONS_PER_ARTICLE:,} mentions)")
+        started = time.perf_counter()
+        build(database)
+        print(f"built in {time.perf_counter() - started:.0f} s, {database.stat().st_size / 1e9:.2f} GB")
+    snapshot = default_snapshot_path(database)
+    publish: dict[str, float] = {}
+    fresh = snapshot.exists() and snapshot.stat().st_mtime > database.stat().st_mtime
+    if not (args.reuse_snapshot and fresh):
+        publish = publish_timed(database, snapshot, args.publish_method, args.compare_publish)
     for method, seconds in publish.items():
-        print(f"publish_snapshot(method={method!r}): {seconds:.1f} s "
-              f"({DATABASE.stat().st_size / 1e9:.2f} GB warehouse → {snapshot.stat().st_size / 1e9:.2f} GB snapshot)")
+        print(
+            f"publish_snapshot(method={method!r}): {seconds:.1f} s "
+            f"({database.stat().st_size / 1e9:.2f} GB warehouse → {snapshot.stat().st_size / 1e9:.2f} GB snapshot)"
+        )
+    print(f"load average {os.getloadavg()[0]:.1f} (2 cores) before measuring", flush=True)
     app = create_app(snapshot, settings=ApiSettings(token=None))
     with running_server(app) as url:
         results = measure(url, args.requests)
@@ -244,7 +285,7 @@ def main() -> None:
     print(f"worst p95: {worst:.0f} ms (target {TARGET_P95_MS:.0f} ms)")
     out = PROJECT_ROOT / "bench" / "results" / "queries.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    summary = {"articles": ARTICLES, "mentions": ARTICLES * MENTIONS_PER_ARTICLE,
+    summary = {"articles": ARTICLES, "mentions": ARTICLES * MENTIONS_PER_ARTICLE, "load_average": os.getloadavg(),
                "publish_snapshot_s": {m: round(v, 2) for m, v in publish.items()}, "endpoints": results}  # fmt: skip
     out.write_text(json.dumps(summary, indent=2) + "\n")
 

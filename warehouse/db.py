@@ -1,5 +1,6 @@
 """Opening the DuckDB warehouse and bringing its schema up to date.
 
+The writer's connection also (re)installs the trend macros from warehouse/queries/*.sql.
 Migrations are the numbered files ``warehouse/migrations/NNNN_verb_noun.sql``, applied in order,
 each in its own transaction, and recorded in ``schema_migrations`` so each runs exactly once.
 """
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from warehouse.queries import install_macros
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +58,7 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     con.execute("SET TimeZone = 'UTC'")
     if not read_only:
         apply_migrations(con)
+        install_macros(con)  # the library's macros follow its files
     return con
 
 

@@ -222,7 +222,8 @@ def test_read_models_are_views_in_the_warehouse_and_sorted_tables_in_the_snapsho
     try:
         load_batch(writer, synthetic_items(), [], now=datetime(2023, 5, 1, tzinfo=UTC))
         assert writer.execute(kinds).fetchall() == [
-            ("entity_articles", "VIEW"), ("entity_mentions", "BASE TABLE"), ("entity_timeline", "VIEW")]  # fmt: skip
+            ("entity_articles", "VIEW"), ("entity_daily", "VIEW"), ("entity_keys", "VIEW"),
+            ("entity_mentions", "BASE TABLE"), ("entity_timeline", "VIEW")]  # fmt: skip
         expected = writer.execute("SELECT * FROM entity_articles ORDER BY ALL").fetchall()
         assert "org:belta" not in {row[0] for row in expected}  # citations are not entity volume
         publish_snapshot(writer, tmp_path / "s.duckdb")

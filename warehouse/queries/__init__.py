@@ -1,10 +1,14 @@
-"""Trend queries: SQL in ``warehouse/queries/*.sql``, typed wrappers here.
+"""Trend queries: SQL in ``warehouse/queries/*.sql``, typed wrappers here, table macros generated.
 
-Every parameter is bound (``$name``), never formatted into the SQL text.
+Every parameter is bound (``$name``), never formatted into the SQL text. Each file of the library
+is also installed as a table macro for any DuckDB client (:func:`install_macros`), generated from
+the same text, so a query's SQL lives in exactly one place.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,6 +18,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 import duckdb
 
+logger = logging.getLogger(__name__)
+
 QUERIES_DIR = Path(__file__).resolve().parent
 Grain = Literal["day", "week", "month"]
 
@@ -22,6 +28,74 @@ Grain = Literal["day", "week", "month"]
 def load_sql(name: str) -> str:
     """The text of ``warehouse/queries/<name>.sql``."""
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+# The table macro of each library file: its name and parameters (with defaults), the contract of
+# `mediamon sql` and of every DuckDB client (docs/queries.md). The body is the file's text with each
+# $parameter renamed by MACRO_PARAMETERS (macro parameters must not shadow column names such as
+# `day` or `entity`, hence start_day, entity_ref, …).
+_NO_TEXTS = "CAST([] AS VARCHAR[])"
+MACROS: dict[str, str] = {
+    "volume_entity": "entity_volume(entity_ref, grain := 'week', start_day := NULL, end_day := NULL, "
+    f"outlets := {_NO_TEXTS}, by_outlet := false)",
+    "volume_topic": "topic_volume(topic_code, grain := 'week', start_day := NULL, end_day := NULL, "
+    f"outlets := {_NO_TEXTS}, by_outlet := false, min_score := 0.0)",
+    "volume_watch": "watch_volume(watch_name, grain := 'week', start_day := NULL, end_day := NULL, "
+    f"outlets := {_NO_TEXTS}, by_outlet := false)",
+    "share_of_voice": f"share_of_voice(entity_refs, grain := 'week', start_day := NULL, end_day := NULL, "
+    f"outlets := {_NO_TEXTS})",
+    "entity_ranking": f"entity_ranking(start_day, end_day, outlets := {_NO_TEXTS}, topic_code := NULL, "
+    f"entity_types := {_NO_TEXTS}, max_rows := NULL, skip_rows := 0)",
+    "topic_ranking": f"topic_ranking(start_day, end_day, outlets := {_NO_TEXTS}, entity_ref := NULL, "
+    "min_score := 0.0, max_rows := NULL, skip_rows := 0)",
+    "cooccurrences": f"cooccurrences(entity_ref, start_day := NULL, end_day := NULL, outlets := {_NO_TEXTS}, "
+    "max_rows := NULL, skip_rows := 0)",
+    "spikes": f"spikes(start_day := NULL, end_day := NULL, entity_ref := NULL, outlets := {_NO_TEXTS}, "
+    "min_count := 5, min_ratio := 4.0, min_z := NULL, max_rows := NULL, skip_rows := 0)",
+    "emerging_keyphrases": f"emerging_keyphrases(start_day, end_day, baseline_days := 28, outlets := {_NO_TEXTS}, "
+    "min_count := 3, max_rows := NULL, skip_rows := 0)",
+    "articles_behind": f"articles_behind(start_day := NULL, end_day := NULL, entity_refs := {_NO_TEXTS}, "
+    f"topic_code := NULL, watch_name := NULL, phrase_text := NULL, outlets := {_NO_TEXTS}, "
+    "max_rows := NULL, skip_rows := 0)",
+}
+MACRO_PARAMETERS: dict[str, str] = {
+    "start": "start_day",
+    "end": "end_day",
+    "entity": "entity_ref",
+    "entities": "entity_refs",
+    "code": "topic_code",
+    "topic": "topic_code",
+    "watch": "watch_name",
+    "phrase": "phrase_text",
+    "limit": "max_rows",
+    "offset": "skip_rows",
+}
+_PARAMETER = re.compile(r"\$([a-z_]+)\b")
+_COMMENT_LINE = re.compile(r"^\s*--.*$\n?", re.MULTILINE)
+
+
+def macro_sql(name: str) -> str:
+    """``CREATE OR REPLACE MACRO …`` for the library file ``name`` (a key of MACROS)."""
+    body = _COMMENT_LINE.sub("", load_sql(name)).strip()
+    body = _PARAMETER.sub(lambda m: MACRO_PARAMETERS.get(m.group(1), m.group(1)), body)
+    return f"CREATE OR REPLACE MACRO {MACROS[name]} AS TABLE\n{body}"
+
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every table macro of the library from its file, in one transaction.
+
+    Called by ``warehouse.db.connect`` on the writer after the migrations, so the macros always
+    match the files of the running code, and the snapshot (a copy) carries them to every reader.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name in MACROS:
+            con.execute(macro_sql(name))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    logger.debug("installed %d trend macros", len(MACROS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,9 +363,10 @@ def search_entities(
             WHERE $text = '' OR contains(lower(name), lower($text)) OR contains(entity_id, lower($text))
                OR list_contains(list_transform(aliases, lambda a: lower(a)), lower($text))
         )
-        SELECT f.entity_id, f.name, f.type, count(*) AS n
-        FROM found f JOIN entity_articles ea USING (entity_id)
-        GROUP BY ALL ORDER BY n DESC, f.name LIMIT $limit
+        SELECT f.entity_id, f.name, f.type, k.articles AS n
+        FROM found f JOIN entity_keys k USING (entity_id)  -- read model: each entity's article count
+        WHERE k.articles > 0
+        ORDER BY n DESC, f.name LIMIT $limit
         """,
         {"text": text, "limit": limit},
     ).fetchall()

@@ -8,17 +8,12 @@ WITH bounds AS (
            CAST(CAST($end AS DATE) - CAST($start AS DATE) + 1 AS INTEGER) AS window_days,
            CAST($start AS DATE) - CAST($baseline_days AS INTEGER) AS base_lo
 ),
-scope AS (
-    SELECT d.article_id, d.day >= b.lo AS current_window
-    FROM dated_articles d, bounds b
-    WHERE d.published_at >= timezone('UTC', CAST(CAST($start AS DATE) - CAST($baseline_days AS INTEGER) AS TIMESTAMP))
-      AND d.published_at < timezone('UTC', CAST(CAST($end AS DATE) + 1 AS TIMESTAMP))
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
-),
-pairs AS (
-    SELECT lower(k.phrase) AS phrase_key, any_value(k.phrase) AS phrase, k.article_id, any_value(s.current_window) AS current_window
-    FROM article_keyphrases k JOIN scope s USING (article_id)
-    GROUP BY lower(k.phrase), k.article_id
+pairs AS (  -- the read model keyphrase_articles: one row per (phrase, article), sorted by day
+    SELECT k.phrase_key, k.phrase, k.article_id, k.day >= b.lo AS current_window
+    FROM keyphrase_articles k, bounds b
+    WHERE k.day >= CAST($start AS DATE) - CAST($baseline_days AS INTEGER)
+      AND k.day <= CAST($end AS DATE)
+      AND (len($outlets) = 0 OR list_contains($outlets, k.outlet))
 ),
 counted AS (
     SELECT phrase_key,

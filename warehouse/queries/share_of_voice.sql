@@ -15,8 +15,8 @@ target AS (
     WHERE list_contains($entities, e.entity_id)
        OR lower(e.name) IN (SELECT lower(unnest($entities)))
 ),
-hits AS (
-    SELECT DISTINCT CAST(date_trunc($grain, ea.day) AS DATE) AS period, ea.entity_id, ea.article_id
+hits AS (  -- no DISTINCT: entity_articles holds an (entity, article) once, and target an entity once
+    SELECT CAST(date_trunc($grain, ea.day) AS DATE) AS period, ea.entity_id, ea.article_key
     FROM entity_articles ea, bounds b
     WHERE ea.entity_id IN (SELECT entity_id FROM target)
       AND ea.day BETWEEN b.lo AND b.hi
@@ -26,7 +26,7 @@ counted AS (
     SELECT period, entity_id, count(*) AS articles FROM hits GROUP BY ALL
 ),
 totals AS (
-    SELECT period, count(DISTINCT article_id) AS any_articles FROM hits GROUP BY ALL
+    SELECT period, count(DISTINCT article_key) AS any_articles FROM hits GROUP BY ALL  -- integers: cheap
 )
 SELECT c.period,
        c.entity_id,

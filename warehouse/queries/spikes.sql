@@ -9,6 +9,9 @@
 --             every entity; id or name), $outlets VARCHAR[] (empty = all), $min_count INTEGER,
 --             $min_ratio DOUBLE, $min_z DOUBLE (NULL = no z-score threshold), $limit, $offset INTEGER.
 -- Mentions inside citations (type CITED) do not count (entity_timeline leaves them out).
+-- Every entity over every outlet (the dashboard's view) reads the read model entity_daily, whose
+-- trailing 14-day sums are precomputed per entity and day (sorted by day: a window is a few row
+-- groups); one entity or some outlets count the entity's articles (entity_articles) or the timeline.
 WITH coverage AS (
     SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day
@@ -22,9 +25,9 @@ bounds AS (
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = $entity OR lower(name) = lower($entity)
 ),
-pairs AS (  -- every entity: the timeline (sorted by day); one entity: its index (sorted by entity)
+pairs AS (  -- some outlets: the timeline (sorted by day); one entity: its index (sorted by entity)
     SELECT t.entity_id, t.day, t.outlet FROM entity_timeline t
-    WHERE $entity IS NULL
+    WHERE $entity IS NULL AND len($outlets) > 0
       AND t.day >= coalesce(CAST($start AS DATE), DATE '1900-01-15') - 14
       AND t.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
     UNION ALL
@@ -49,6 +52,15 @@ scored AS (
     WHERE d.entity_id IN (SELECT entity_id FROM candidates)
     WINDOW w AS (PARTITION BY d.entity_id ORDER BY d.day
                  RANGE BETWEEN INTERVAL 14 DAY PRECEDING AND INTERVAL 1 DAY PRECEDING)
+    UNION ALL
+    SELECT k.entity_id, s.day, s.articles,
+           s.trailing_articles / 14.0 AS mean,
+           s.trailing_squares / 14.0  AS mean_square
+    FROM entity_daily s JOIN entity_keys k USING (entity_key)
+    WHERE $entity IS NULL AND len($outlets) = 0
+      AND s.day >= coalesce(CAST($start AS DATE), DATE '1900-01-15')
+      AND s.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+      AND s.articles >= $min_count
 ),
 rated AS (
     SELECT s.*,

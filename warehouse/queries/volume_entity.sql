@@ -12,10 +12,19 @@ WITH bounds AS (
 target AS (
     SELECT entity_id FROM entities WHERE entity_id = $entity OR lower(name) = lower($entity)
 ),
-hits AS (
+hits AS (  -- one entity: its rows are one per article already; a name shared by entities: distinct articles
+    SELECT ea.article_id, ea.day, ea.outlet
+    FROM entity_articles ea, (SELECT count(*) AS n FROM target) tc
+    WHERE tc.n = 1
+      AND ea.entity_id IN (SELECT entity_id FROM target)
+      AND ea.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
+      AND ea.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+      AND (len($outlets) = 0 OR list_contains($outlets, ea.outlet))
+    UNION ALL
     SELECT DISTINCT ea.article_id, ea.day, ea.outlet
-    FROM entity_articles ea
-    WHERE ea.entity_id IN (SELECT entity_id FROM target)
+    FROM entity_articles ea, (SELECT count(*) AS n FROM target) tc
+    WHERE tc.n > 1
+      AND ea.entity_id IN (SELECT entity_id FROM target)
       AND ea.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
       AND ea.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
       AND (len($outlets) = 0 OR list_contains($outlets, ea.outlet))

@@ -8,20 +8,19 @@ WITH bounds AS (
     FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
             CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
-hits AS (
-    SELECT DISTINCT t.article_id
-    FROM article_topics t
-    LEFT JOIN topics tp ON tp.code = t.code
-    WHERE (t.code = $code OR tp.parent = $code) AND t.score >= $min_score
+hits AS (  -- the read model topic_articles: the topic's tags and its narrower codes' tags, sorted by topic and day
+    SELECT DISTINCT ta.article_id, ta.day, ta.outlet
+    FROM topic_articles ta
+    WHERE ta.topic = $code AND ta.score >= $min_score
+      AND ta.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
+      AND ta.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+      AND (len($outlets) = 0 OR list_contains($outlets, ta.outlet))
 ),
 counted AS (
-    SELECT CAST(date_trunc($grain, d.day) AS DATE) AS period,
-           CASE WHEN $by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
+    SELECT CAST(date_trunc($grain, h.day) AS DATE) AS period,
+           CASE WHEN $by_outlet THEN h.outlet END AS outlet,
            count(*) AS articles
-    FROM dated_articles d JOIN hits h USING (article_id)
-    WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST($start AS DATE), DATE '1900-01-01') AS TIMESTAMP))
-      AND d.published_at < timezone('UTC', CAST(coalesce(CAST($end AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
-      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
+    FROM hits h
     GROUP BY ALL
 ),
 periods AS (

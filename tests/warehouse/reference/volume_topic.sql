@@ -1,0 +1,42 @@
+-- Articles tagged with a topic (or one of its direct narrower codes) per day, week or month,
+-- overall or per outlet, zero-filled.
+-- Parameters: $code VARCHAR (e.g. 'medtop:06000000'), $min_score DOUBLE, $grain VARCHAR ('day' | 'week' |
+--             'month'), $start DATE, $end DATE (NULL = the warehouse's first / last publication day),
+--             $outlets VARCHAR[] (empty = all), $by_outlet BOOLEAN.
+WITH bounds AS (
+    SELECT coalesce(CAST($start AS DATE), c.first_day) AS lo, coalesce(CAST($end AS DATE), c.last_day) AS hi
+    FROM (SELECT CAST(timezone('UTC', min(published_at)) AS DATE) AS first_day,
+            CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
+),
+hits AS (
+    SELECT DISTINCT t.article_id
+    FROM article_topics t
+    LEFT JOIN topics tp ON tp.code = t.code
+    WHERE (t.code = $code OR tp.parent = $code) AND t.score >= $min_score
+),
+counted AS (
+    SELECT CAST(date_trunc($grain, d.day) AS DATE) AS period,
+           CASE WHEN $by_outlet THEN coalesce(d.outlet, d.source) END AS outlet,
+           count(*) AS articles
+    FROM dated_articles d JOIN hits h USING (article_id)
+    WHERE d.published_at >= timezone('UTC', CAST(coalesce(CAST($start AS DATE), DATE '1900-01-01') AS TIMESTAMP))
+      AND d.published_at < timezone('UTC', CAST(coalesce(CAST($end AS DATE), DATE '2999-12-30') + 1 AS TIMESTAMP))
+      AND (len($outlets) = 0 OR list_contains($outlets, coalesce(d.outlet, d.source)))
+    GROUP BY ALL
+),
+periods AS (
+    SELECT CAST(p AS DATE) AS period
+    FROM bounds b,
+         generate_series(date_trunc($grain, b.lo), CAST(b.hi AS TIMESTAMP),
+                         CASE $grain WHEN 'month' THEN INTERVAL 1 MONTH WHEN 'week' THEN INTERVAL 7 DAY
+                                     ELSE INTERVAL 1 DAY END) AS g(p)
+),
+lines AS (
+    SELECT DISTINCT outlet FROM counted
+    UNION
+    SELECT NULL WHERE NOT $by_outlet
+)
+SELECT p.period, l.outlet, coalesce(c.articles, 0) AS articles
+FROM periods p CROSS JOIN lines l
+LEFT JOIN counted c ON c.period = p.period AND c.outlet IS NOT DISTINCT FROM l.outlet
+ORDER BY p.period, l.outlet NULLS FIRST
