@@ -432,7 +432,9 @@ def find_published(page: Page, ld: JsonLd, meta: MetaTags) -> tuple[datetime | N
         if dateline is not None and not confirmed and chosen[0].date() not in dateline.shown_days:
             # The page never shows the metadata's day near its headline but shows another: the
             # dateline is what the publisher presents (an update, a local day, a stale CMS stamp).
-            chosen = _on_dateline_day(dateline, candidates)
+            # An earlier metadata stamp of the dateline's day gives its full timestamp.
+            shown = [c for c in candidates if c[0].date() == dateline.value.date()]
+            chosen = shown[0] if shown else _on_dateline_day(dateline, candidates)
     elif dateline is not None:
         chosen = dateline.value, dateline.source
     else:

@@ -51,6 +51,17 @@ def test_dateline_wins_over_a_metadata_date_the_page_never_shows() -> None:
     assert source == "time-tag"
 
 
+def test_metadata_stamp_of_the_dateline_day_gives_the_timestamp() -> None:
+    head = (
+        "<meta property='article:published_time' content='2020-04-27T17:58:19+02:00'>"
+        "<meta name='date' content='2020-04-28T10:27:29+02:00'>"
+    )
+    body = f"<article><h1>Grenzschliessungen</h1><span class='publish-info'>27.04.2020</span>{FILLER}</article>"
+    value, source = _published(body, head=head)
+    assert value == datetime.fromisoformat("2020-04-27T17:58:19+02:00")
+    assert source == "meta"
+
+
 def test_metadata_date_shown_on_the_page_is_kept() -> None:
     body = (
         "<article><h1>Schneesport</h1><p class='meta'>Veröffentlicht: 15. Januar 2022</p>"
