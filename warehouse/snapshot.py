@@ -9,8 +9,9 @@ snapshot keeps reading the old file (its inode lives while it is open) and so ke
 view; the next reader that opens the path gets the new one. Nothing a reader does can make a write
 fail, and no reader can see a batch in part.
 
-Cost, measured with the read models: the demo warehouse (2,096 articles) about 0.45 s (``file``: 0.15 s);
-the 1M-article / 20M-mention benchmark warehouse about 45 s (docs/queries.md, "Readers never block writers").
+Cost, read models included (READ_MODELS, rebuilt at every publish): the demo warehouse (2,096
+articles) about 0.6 s; the 1M-article / 20M-mention benchmark warehouse about 130 s on the shared
+2-core machine (docs/queries.md, "Read models").
 """
 
 from __future__ import annotations
