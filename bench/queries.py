@@ -258,7 +258,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     database = args.data_dir / DATABASE_NAME
-    logging.basicConfig(level=logging.INFO, format="  %(message)s")  # the publish logs each read model's cost
+    logging.basicConfig(level=logging.WARNING, format="  %(message)s")
+    logging.getLogger("warehouse.snapshot").setLevel(logging.INFO)  # the publish logs each read model's cost
 
     from api.app import create_app
     from api.server import running_server

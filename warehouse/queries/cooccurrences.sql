@@ -4,9 +4,10 @@
 --             day), $outlets VARCHAR[] (empty = all), $limit INTEGER, $offset INTEGER.
 -- Columns: ..., focus_articles = the entity's own article count, total = ranked entities (pagination).
 -- Mentions inside citations (type CITED) do not count (the read models leave them out).
--- Read models: the focus articles (INTEGER keys) come from entity_articles (sorted by entity); their co-entities
--- from article_entity_keys (each dated article's entity keys as one list, sorted by day), one
--- unnest away and grouped by INTEGER key (a list names an entity once, so count(*) counts
+-- Read model: article_entity_keys holds each dated article's entity keys as one list (sorted by
+-- day): the focus articles are the window's lists holding a target's key (list_contains on one
+-- integer when the reference names one entity, as it nearly always does), and their co-entities
+-- one unnest away, grouped by INTEGER key (a list names an entity once, so count(*) counts
 -- articles); entity_keys maps the keys back to entity ids.
 WITH bounds AS (
     SELECT coalesce(CAST($start AS DATE), c.first_day) AS lo, coalesce(CAST($end AS DATE), c.last_day) AS hi
@@ -14,26 +15,24 @@ WITH bounds AS (
             CAST(timezone('UTC', max(published_at)) AS DATE) AS last_day FROM articles) AS c
 ),
 target AS (
-    SELECT k.entity_id, k.entity_key
+    SELECT coalesce(list(k.entity_key ORDER BY k.entity_key), []) AS keys
     FROM entities e JOIN entity_keys k USING (entity_id)
     WHERE e.entity_id = $entity OR lower(e.name) = lower($entity)
 ),
 focus AS MATERIALIZED (
-    SELECT DISTINCT ea.article_key
-    FROM entity_articles ea, bounds b
-    WHERE ea.entity_id IN (SELECT entity_id FROM target)
-      AND ea.day BETWEEN b.lo AND b.hi
-      AND (len($outlets) = 0 OR list_contains($outlets, ea.outlet))
+    SELECT a.entity_keys
+    FROM article_entity_keys a, bounds b, target t
+    WHERE a.day BETWEEN b.lo AND b.hi
+      AND a.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
+      AND a.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
+      AND (len($outlets) = 0 OR list_contains($outlets, a.outlet))
+      AND CASE WHEN len(t.keys) = 1 THEN list_contains(a.entity_keys, t.keys[1])
+               ELSE list_has_any(a.entity_keys, t.keys) END
 ),
 together AS (
     SELECT u.entity_key, count(*) AS articles
-    FROM (SELECT unnest(a.entity_keys) AS entity_key
-          FROM article_entity_keys a, bounds b
-          WHERE a.day BETWEEN b.lo AND b.hi
-            AND a.day >= coalesce(CAST($start AS DATE), DATE '1900-01-01')
-            AND a.day <= coalesce(CAST($end AS DATE), DATE '2999-12-30')
-            AND a.article_key IN (SELECT article_key FROM focus)) u
-    WHERE u.entity_key NOT IN (SELECT entity_key FROM target)
+    FROM (SELECT unnest(f.entity_keys) AS entity_key FROM focus f) u, target t
+    WHERE NOT list_contains(t.keys, u.entity_key)
     GROUP BY u.entity_key
 )
 SELECT k.entity_id,
