@@ -1,4 +1,4 @@
-"""The trend query library (warehouse/queries/*.sql + wrappers) and its table macros (migration 0004),
+"""The trend query library (warehouse/queries/*.sql + wrappers) and its table macros (generated from the files),
 on the synthetic warehouse of tests/api/synthetic.py, whose signals are known exactly."""
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def entity_spikes(
 
 
 # --- the trend query library (volumes, share of voice, rankings, co-occurrences, spikes, phrases,
-# --- and the articles behind any point). Each query has a twin table macro (migration 0003) for
+# --- and the articles behind any point). Each query has a twin table macro (install_macros) for
 # --- SQL users; tests/warehouse/test_trend_library.py checks that both give the same rows.
 
 VolumeKind = Literal["entity", "topic", "watch"]
