@@ -267,7 +267,7 @@ def test_hostile_titles_are_data_in_json_and_csv(client):
 def test_csv_cells_that_look_like_formulas_are_neutralised():
     from api.app import _csv_cell
 
-    assert _csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert _csv_cell("plain") == "plain"
     assert _csv_cell(-3) == -3

@@ -158,7 +158,9 @@ def test_salience_weighs_title_lead_and_frequency(con):
         EntityMention(74, 79, "Minsk", "GPE", minsk.entity_id, minsk.name),
         EntityMention(80, 85, "BelTA", "CITED", belta.entity_id, belta.name),
     )
-    article = Article(url="http://x.test/s", id="sal", title="Putin in Minsk", body=body, canonical_url="http://x.test/s")
+    article = Article(
+        url="http://x.test/s", id="sal", title="Putin in Minsk", body=body, canonical_url="http://x.test/s"
+    )
     load_batch(con, [LoadItem("demo", article, "h", Tags(mentions, (PUTIN, lukashenka, minsk, belta)))], [], now=NOW)
     rows = {
         r[0]: r[1:]

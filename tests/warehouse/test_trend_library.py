@@ -161,18 +161,21 @@ def test_grains_and_kinds_are_checked(con):
 MACRO_TWINS = [
     (
         "SELECT * FROM entity_volume('Yevgeny Prigozhin', grain := 'day', by_outlet := true)",
-        lambda c: [tuple(vars_(p)) for p in queries.volume(c, "entity", "Yevgeny Prigozhin", grain="day",
-                                                           by_outlet=True)],
+        lambda c: [
+            tuple(vars_(p)) for p in queries.volume(c, "entity", "Yevgeny Prigozhin", grain="day", by_outlet=True)
+        ],
     ),
     (
         "SELECT * FROM topic_volume('medtop:06000000', grain := 'month', outlets := ['Beta Post'])",
-        lambda c: [tuple(vars_(p)) for p in queries.volume(c, "topic", "medtop:06000000", grain="month",
-                                                           outlets=["Beta Post"])],
+        lambda c: [
+            tuple(vars_(p)) for p in queries.volume(c, "topic", "medtop:06000000", grain="month", outlets=["Beta Post"])
+        ],
     ),
     (
         "SELECT * FROM watch_volume('wagner', start_day := DATE '2023-03-01', end_day := DATE '2023-03-31')",
-        lambda c: [tuple(vars_(p)) for p in queries.volume(c, "watch", "wagner", start=date(2023, 3, 1),
-                                                           end=date(2023, 3, 31))],
+        lambda c: [
+            tuple(vars_(p)) for p in queries.volume(c, "watch", "wagner", start=date(2023, 3, 1), end=date(2023, 3, 31))
+        ],
     ),
     (
         "SELECT * FROM share_of_voice(['Belarus', 'Russia'], grain := 'month')",
@@ -180,13 +183,17 @@ MACRO_TWINS = [
     ),
     (
         "SELECT * EXCLUDE (total) FROM entity_ranking(DATE '2023-03-13', DATE '2023-03-19', max_rows := 7)",
-        lambda c: [tuple(vars_(e)) for e in queries.entity_ranking(c, start=date(2023, 3, 13),
-                                                                   end=date(2023, 3, 19), limit=7).rows],
+        lambda c: [
+            tuple(vars_(e))
+            for e in queries.entity_ranking(c, start=date(2023, 3, 13), end=date(2023, 3, 19), limit=7).rows
+        ],
     ),
     (
         "SELECT * EXCLUDE (total) FROM topic_ranking(DATE '2023-04-01', DATE '2023-04-30')",
-        lambda c: [tuple(vars_(t)) for t in queries.topic_ranking(c, start=date(2023, 4, 1), end=date(2023, 4, 30),
-                                                                  limit=1000).rows],
+        lambda c: [
+            tuple(vars_(t))
+            for t in queries.topic_ranking(c, start=date(2023, 4, 1), end=date(2023, 4, 30), limit=1000).rows
+        ],
     ),
     (
         "SELECT * EXCLUDE (total) FROM cooccurrences('Yevgeny Prigozhin')",
@@ -198,9 +205,12 @@ MACRO_TWINS = [
     ),
     (
         "SELECT * EXCLUDE (total) FROM emerging_keyphrases(DATE '2023-03-13', DATE '2023-03-19', min_count := 1)",
-        lambda c: [tuple(vars_(p)) for p in queries.emerging_keyphrases(c, start=date(2023, 3, 13),
-                                                                        end=date(2023, 3, 19), min_count=1,
-                                                                        limit=1000).rows],
+        lambda c: [
+            tuple(vars_(p))
+            for p in queries.emerging_keyphrases(
+                c, start=date(2023, 3, 13), end=date(2023, 3, 19), min_count=1, limit=1000
+            ).rows
+        ],
     ),
     (
         "SELECT * EXCLUDE (total) FROM articles_behind(entity_refs := ['Wagner Group'], max_rows := 20)",
