@@ -8,7 +8,9 @@ held by the :class:`Tagger`, which the pipeline passes around.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
+import multiprocessing
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -109,9 +111,29 @@ class Tagger:
     def tag_many(self, items: Iterable[tuple[str, str | None]]) -> Iterator[Tags]:
         """Tag ``(body, title)`` pairs lazily, in order, batching through ``nlp.pipe``.
 
-        Uses ``processes`` worker processes (``n_process`` of spaCy) and ``batch_size``.
+        With ``processes > 1`` (and the ``fork`` start method, as on Linux), whole articles go
+        to that many forked worker processes, ``batch_size`` articles per task, and only the
+        small ``Tags`` come back. spaCy's own ``n_process`` ships every ``Doc`` back to the
+        parent as bytes and leaves the rest of the tagging to the parent: that measured ~10 ms
+        of extra CPU per article, a third of the whole stage. Without ``fork``, spaCy's
+        ``n_process`` is used.
         """
+        if self.processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._tag_in_workers(items)
+            return
+        yield from self._tag_here(items, self.processes)
 
+    def _tag_in_workers(self, items: Iterable[tuple[str, str | None]]) -> Iterator[Tags]:
+        global _WORKER_TAGGER  # noqa: PLW0603 -- read by forked workers, which inherit it
+        _WORKER_TAGGER = self
+        try:
+            with multiprocessing.get_context("fork").Pool(self.processes) as pool:
+                for tags in pool.imap(_tag_chunk, _chunks(items, self.batch_size)):
+                    yield from tags
+        finally:
+            _WORKER_TAGGER = None
+
+    def _tag_here(self, items: Iterable[tuple[str, str | None]], processes: int) -> Iterator[Tags]:
         def stream() -> Iterator[tuple[str, tuple[str, str, str | None]]]:
             for text, title in items:
                 if title:
@@ -119,7 +141,7 @@ class Tagger:
                 yield text or "", ("body", text or "", title)
 
         pending_title: Doc | None = None
-        docs = self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size, n_process=self.processes)
+        docs = self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size, n_process=processes)
         for doc, (part, text, title) in docs:
             if part == "title":
                 pending_title = doc
@@ -179,6 +201,22 @@ class Tagger:
             keyphrases=extract_keyphrases(text, title),
             tagger_version=self.version,
         )
+
+
+# The tagger forked workers use (set in the parent for the lifetime of its worker pool).
+_WORKER_TAGGER: Tagger | None = None
+
+
+def _tag_chunk(chunk: list[tuple[str, str | None]]) -> list[Tags]:
+    """Worker side of :meth:`Tagger._tag_in_workers`: tag one chunk in this process."""
+    assert _WORKER_TAGGER is not None, "worker forked without a tagger"
+    return list(_WORKER_TAGGER._tag_here(chunk, 1))
+
+
+def _chunks(items: Iterable[tuple[str, str | None]], size: int) -> Iterator[list[tuple[str, str | None]]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def _config_digest(paths: Iterable[Path], extra: str) -> str:
