@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_CONFIG_DIR", "TAGGER_VERSION", "Tagger", "load_tagger"]
 logger = logging.getLogger(__name__)
 
 # Bump when the tagger's output changes for the same input and configuration.
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 DEFAULT_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 _ENTITIES_FILE = "entities.toml"
 _WATCH_FILE = "watch.toml"
