@@ -104,19 +104,37 @@ _RELATED_HEADING_RE = re.compile(
 MAX_TEASER_WORDS = 30
 # Calls to subscribe or follow, short lines of their own: "Subscribe now to our e-edition for the
 # full story", "Follow The Gleaner on Twitter ...", "Síguenos en Telegram", "PC Gamer Newsletter".
-_CALL_TO_ACTION_RE = re.compile(
-    r"^(?:subscribe\b|sign up\b|síguenos\b|siguenos\b|suscríbete\b|suscribete\b|abonnieren sie\b|folgen sie uns\b"
+_CALL_TO_ACTION_START_RE = re.compile(
+    r"(?:subscribe\b|sign up\b|síguenos\b|siguenos\b|suscríbete\b|suscribete\b|abonnieren sie\b|folgen sie uns\b"
     r"|follow (?:us|\S+(?: \S+)?) on (?:twitter|facebook|instagram|telegram|linkedin|x|tiktok|youtube)\b"
     r"|unterstütze\b|unterstützen sie\b|support (?:us|our journalism)\b|hazte (?:miembro|socio)\b"
     r"|werden sie mitglied\b|become a (?:member|subscriber)\b|zapraszamy (?:też |także )?do subskrypcji\b"
-    r"|\*?(?:anzeige|werbung|advertisement|publicidad)\s*[-–:.|])"
-    r"|\bto (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)\b.*\bsubscri"
+    r"|\*?(?:anzeige|werbung|advertisement|publicidad)\s*[-–:.|])",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_PHRASE_RE = re.compile(
+    r"\bto (?:view|read|continue reading) (?:the|this) (?:full )?(?:story|article)\b.*\bsubscri"
     r"|\balready a subscriber\b|\bpour lire la suite\b|\bcréez votre compte\b"
     r"|\b(?:submit|send|write) (?:a |your )?letters? to the editor\b|\bdownload (?:the|our) \S+(?: \S+)? apps?\b"
     r"|\b(?:affiliate[- ]links?|enthält werbung|we may (?:earn|receive) (?:a )?(?:commission|compensation))\b"
     r"|\bklicken sie auf den (?:unteren )?button\b|\bclick (?:the button|here) to load\b"
     r"|^\S+(?: \S+){0,3} newsletter$",
     re.IGNORECASE,
+)
+# Every phrase above contains one of these: a substring test on the lower-cased line spares the
+# regex scan for almost every paragraph.
+_CALL_TO_ACTION_KEYWORDS = (
+    "subscri",
+    "pour lire",
+    "créez",
+    "editor",
+    "download",
+    "affiliate",
+    "werbung",
+    "we may",
+    "button",
+    "to load",
+    "newsletter",
 )
 MAX_CALL_TO_ACTION_WORDS = 40
 # Navigation and comment prompts, as very short lines only ("Zurück zum Newsroom", "Back to
@@ -210,13 +228,22 @@ def _is_boilerplate(paragraph: str) -> bool:
     words = len(stripped.split())
     if words <= MAX_TEASER_WORDS and _TEASER_LINE_RE.match(stripped):
         return True
-    if words <= MAX_CALL_TO_ACTION_WORDS and _CALL_TO_ACTION_RE.search(stripped):
+    if words <= MAX_CALL_TO_ACTION_WORDS and _is_call_to_action(stripped):
         return True
     if words <= MAX_NAVIGATION_WORDS and _NAVIGATION_LINE_RE.match(stripped):
         return True
     if words <= MAX_DATE_LINE_WORDS and _DATE_LINE_RE.match(stripped):
         return True
     return words <= MAX_CREDIT_WORDS and bool(_CREDIT_LINE_RE.search(stripped))
+
+
+def _is_call_to_action(line: str) -> bool:
+    if _CALL_TO_ACTION_START_RE.match(line):
+        return True
+    lowered = line.lower()
+    return any(keyword in lowered for keyword in _CALL_TO_ACTION_KEYWORDS) and bool(
+        _CALL_TO_ACTION_PHRASE_RE.search(line)
+    )
 
 
 def _is_related_heading(paragraph: str) -> bool:
