@@ -15,11 +15,11 @@ first usable value:
   ``itemprop=author``, ``.byline``, ``.author``... outside comments, forms and navigation;
   sidebars/widgets/asides only when nothing else) -> byline-like text lines ("Posted by X") ->
   feed hints; handle-only metadata yields to a visible byline (``find_authors``).
-- published date: JSON-LD ``datePublished`` -> ``<meta>`` (article:published_time, date,
-  DC.date, citation_publication_date, parsely-pub-date, sailthru.date, ...) -> microdata
-  ``itemprop=datePublished`` (the latest day when they disagree) -> htmldate's search
-  (``<time>``, visible datelines) -> feed hints; a full date in the URL (/2023/05/11/) then
-  corrects or overrides it (see ``find_published``). ``published_source`` records which one won.
+- published date: machine-readable (JSON-LD ``datePublished`` -> ``<meta>`` -> microdata; the
+  latest day when they disagree) unless the page shows another day as its dateline next to the
+  headline -> the dateline -> htmldate's search -> feed hints; a full date in the URL
+  (/2023/05/11/) then corrects or overrides it (``parsers.fields.published.find_published``).
+  ``published_source`` records which one won.
 - modified date: JSON-LD ``dateModified`` -> ``<meta>`` (article:modified_time, og:updated_time,
   ...) -> microdata ``itemprop=dateModified``.
 - outlet: og:site_name -> JSON-LD publisher name -> application-name.
@@ -31,8 +31,8 @@ first usable value:
 - subtitle: JSON-LD ``alternativeHeadline`` -> ``.subtitle``/``.dek``/``.standfirst`` elements.
 - series/part: parsed from the title ("... (Part Two)").
 
-Body (``extract_body``): trafilatura fast pass, full pass when that finds under 500 characters,
-then cleaning (see ``parsers.fields.body``). It runs last because it prunes the page's tree.
+Body (``extract_body``): trafilatura fast pass (favouring recall), full pass (favouring precision)
+when that finds under 500 characters, then cleaning (see ``parsers.fields.body``). It runs last because it prunes the page's tree.
 """
 
 from __future__ import annotations
