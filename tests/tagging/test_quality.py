@@ -23,13 +23,15 @@ def test_iptc_top_level_on_gold_articles():
     assert in_kept >= 0.95
 
 
-def test_iptc_top_level_on_held_out_definitions():
+def test_iptc_top_level_on_concept_definitions():
+    # Not held out since the scorer took the concepts' labels as terms (their definitions are
+    # still unused); the held-out figure is the real-news set in test_topics.py.
     result = score_iptc_definitions(load_topic_scorer())
     if result is None:
         pytest.skip("../shared/data/iptc-mediatopic is absent")
     accuracy, concepts = result
     assert concepts > 900
-    assert accuracy >= 0.6
+    assert accuracy >= 0.84  # measured 0.861
 
 
 @pytest.mark.slow
