@@ -62,6 +62,7 @@ class FetchSettings(_Section):
     def identity(self) -> str:
         """The User-Agent sent with every request, with the contact URL filled in."""
         return self.user_agent.replace("{contact_url}", self.contact_url)
+
     robotstxt_obey: bool = True
     download_delay: float = Field(default=1.0, ge=0, description="seconds between requests to a host")
     # Scrapy's default. More is slower here, not faster: httpcore's pool scans every connection for
@@ -106,6 +107,12 @@ class PipelineSettings(_Section):
     load_batch_size: int = Field(default=500, ge=1, description="articles per load transaction")
     publish_snapshot: bool = Field(
         default=True, description="publish the readers' snapshot (data/mediamon.snapshot.duckdb) after each batch"
+    )
+    publish_interval: float = Field(
+        default=0.0,
+        ge=0,
+        description="at least this many seconds between two snapshot publishes within a run (0: after every batch);"
+        " the run's last batch is always published",
     )
     # Where parse and tag run (flows/executors.py): "local" = this process, its process pool
     # (parse_workers) and spaCy's processes (tag_processes); "dask" = chunked tasks on Dask.
