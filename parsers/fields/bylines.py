@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 import lxml.html
 
 from mediamon.records import Author
@@ -28,14 +29,19 @@ AUTHOR_META_KEYS = (
 )
 # Visible-byline and visible-date candidates, found by class/id/rel/itemprop/data-testid and
 # <address>. Each contains() is guarded by the attribute's presence: most elements have no class
-# or id, and the guard makes the scan over the whole tree about a fifth cheaper.
+# or id, and the guard makes the scan over the whole tree about a fifth cheaper. The class test
+# first asks for "ut" or "yline", which every class token contains (author, Author, autor,
+# auteur, contributor; byline, Byline): two substring tests instead of seven for the many
+# classes that match none (about a quarter of the XPath's time).
 BYLINE_XPATH = (
-    '//*[(@class and (contains(@class, "byline") or contains(@class, "author") or contains(@class, "Author")'
+    '//*[(@class and (contains(@class, "ut") or contains(@class, "yline"))'
+    ' and (contains(@class, "byline") or contains(@class, "author") or contains(@class, "Author")'
     ' or contains(@class, "Byline") or contains(@class, "autor") or contains(@class, "auteur")'
     ' or contains(@class, "contributor")))'
     ' or @rel="author" or @itemprop="author" or (@id and contains(@id, "author"))'
     ' or (@data-testid and contains(@data-testid, "byline")) or self::address]'
 )
+_BYLINE_CANDIDATES = lxml.etree.XPath(BYLINE_XPATH)
 _COMMENT_MARK_RE = re.compile(
     r"^(?:comments?|comment-.*|.*-comments?|commentlist|respond|reply|kommentare?|disqus.*|related.*)$",
     re.IGNORECASE,
@@ -45,9 +51,12 @@ _WRITTEN_BY_RE = re.compile(
 )
 _SOFT_MARK_RE = re.compile(r"^(?:sidebar.*|.*-sidebar|widget.*|footer.*|.*-footer|aside)$", re.IGNORECASE)
 # A text line that is a byline without byline markup: "Posted by Jane Doe", "Text von Jane Doe".
+# "y " or "on " first: every phrase contains one, most text nodes (indentation) neither.
 BYLINE_TEXT_XPATH = (
-    "//body//text()[contains(., 'by ') or contains(., 'By ') or contains(., 'von ') or contains(., 'Von ')]"
+    "//body//text()[contains(., 'y ') or contains(., 'on ')]"
+    "[contains(., 'by ') or contains(., 'By ') or contains(., 'von ') or contains(., 'Von ')]"
 )
+_BYLINE_TEXT_CANDIDATES = lxml.etree.XPath(BYLINE_TEXT_XPATH)
 _BYLINE_TEXT_RE = re.compile(
     r"^[^\w(]*(?:(?:posted|written|published|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|geschrieben|verfasst)"
     r"\s+(?:by|von)|(?:by|von))\s+\S|\d\s+(?:by|von)\s+[A-ZÄÖÜ]",
@@ -231,7 +240,7 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_li
     deferred: list[Author] = []
     candidates = [
         element
-        for element in tree.xpath(BYLINE_XPATH)[:40]
+        for element in _BYLINE_CANDIDATES(tree)[:40]
         if element.tag not in {"meta", "link", "script", "style", "body", "html", "article", "img", "input", "label"}
     ]
     for index, element in enumerate(candidates):
@@ -260,7 +269,7 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
     """Names from a short text line that reads as a byline ("Posted by Jane Doe", "Text von
     Jane Doe", "May 5, 2023 by Jane Doe") in an element without byline classes.
     """
-    for node in tree.xpath(BYLINE_TEXT_XPATH)[:20]:
+    for node in _BYLINE_TEXT_CANDIDATES(tree)[:20]:
         text = _clean(str(node))
         parent = node.getparent()
         if not text or len(text) > MAX_BYLINE_TEXT_CHARS or parent is None:
