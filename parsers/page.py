@@ -32,6 +32,9 @@ MAX_GARBAGE_RATIO = 0.05
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _GARBAGE_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+# The same characters as bytes of UTF-8 text (U+FFFD apart).
+_GARBAGE_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20))
+_REPLACEMENT_UTF8 = "\ufffd".encode()
 _LANG_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 # Locales that write ambiguous numeric dates month-first; everything else is read day-first.
@@ -59,12 +62,16 @@ class Page:
 
     ``tree`` is shared by all field extractors, which treat it as read-only; the one exception is
     the body extraction, which prunes it and therefore runs last (``fields.body.extract_body``).
+    ``headings`` are the tree's ``<h1>``, ``<h2>`` and ``<h3>`` in document order, collected in
+    the walk that finds the language: the title and dateline finders read them from here rather
+    than walk the whole tree again (each walk costs about 0.14 ms).
     """
 
     url: str
     host: str
     text: str
     tree: lxml.html.HtmlElement
+    headings: tuple[lxml.html.HtmlElement, ...]
     declared_language: str | None
     date_order: str
     hints: FeedHints | None
@@ -112,6 +119,20 @@ def decode_html(data: bytes, url: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+def _count_garbage(sample: str) -> int:
+    """How many control or replacement characters ``sample`` holds (``_GARBAGE_CHARS_RE``).
+
+    Counted on the UTF-8 bytes, where each such control character is one byte of its own and
+    U+FFFD one fixed sequence: deleting bytes and counting a sequence run in C at about half
+    the cost of the regex (which remains for text that cannot be encoded: lone surrogates).
+    """
+    try:
+        raw = sample.encode("utf-8")
+    except UnicodeEncodeError:
+        return len(_GARBAGE_CHARS_RE.findall(sample))
+    return len(raw) - len(raw.translate(None, _GARBAGE_BYTES)) + raw.count(_REPLACEMENT_UTF8)
+
+
 def date_order_for(language: str | None) -> str:
     """Return "MDY" for month-first locales (en-US and a few others), else "DMY".
 
@@ -125,13 +146,18 @@ def date_order_for(language: str | None) -> str:
     return "DMY"
 
 
-def _declared_language(tree: lxml.html.HtmlElement, hints: FeedHints | None) -> str | None:
-    """Declared language: ``<html lang>`` -> ``xml:lang`` -> ``content-language`` meta -> og:locale -> feed."""
+def _declared_language(
+    tree: lxml.html.HtmlElement, metas: list[lxml.html.HtmlElement], hints: FeedHints | None
+) -> str | None:
+    """Declared language: ``<html lang>`` -> ``xml:lang`` -> ``content-language`` meta -> og:locale -> feed.
+
+    ``metas`` are the tree's ``<meta>`` elements in document order.
+    """
     candidates = [
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
     ]
-    for meta in tree.iter("meta"):
+    for meta in metas:
         key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
         if key in {"content-language", "language", "og:locale", "dc.language", "dcterms.language"}:
             candidates.append(meta.get("content"))
@@ -168,7 +194,7 @@ def load_page(
     if len(text) > MAX_HTML_CHARS:
         raise ParseError(url, f"page too large: {len(text)} characters > {MAX_HTML_CHARS}")
     sample = text[:100_000]
-    if len(_GARBAGE_CHARS_RE.findall(sample)) > MAX_GARBAGE_RATIO * len(sample):
+    if _count_garbage(sample) > MAX_GARBAGE_RATIO * len(sample):
         raise ParseError(url, "undecodable: binary or garbage content")
     if "<" not in sample:
         raise NotAnArticle(url, "no HTML markup")
@@ -179,7 +205,11 @@ def load_page(
         raise ParseError(url, f"unparseable HTML: {exc}") from exc
     if tree is None or not isinstance(tree, lxml.html.HtmlElement):
         raise ParseError(url, "unparseable HTML: no document element")
-    language = _declared_language(tree, hints)
+    metas: list[lxml.html.HtmlElement] = []
+    headings: list[lxml.html.HtmlElement] = []
+    for element in tree.iter("meta", "h1", "h2", "h3"):
+        (metas if element.tag == "meta" else headings).append(element)
+    language = _declared_language(tree, metas, hints)
     order = (date_order or (hints.date_order if hints else None) or date_order_for(language)).upper()
     if order not in {"DMY", "MDY", "YMD"}:
         order = "DMY"
@@ -189,6 +219,7 @@ def load_page(
         host=host,
         text=text,
         tree=tree,
+        headings=tuple(headings),
         declared_language=language,
         date_order=order,
         hints=hints,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 import lxml.html
@@ -43,9 +44,10 @@ def _document_title(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _headings(
-    tree: lxml.html.HtmlElement, host: str, limit: int = 60
+    elements: Iterable[lxml.html.HtmlElement], host: str, limit: int = 60
 ) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str]]:
-    """The page's headings outside site chrome, in one walk over the tree: the texts of the first
+    """The page's headings outside site chrome, from its ``<h1>``-``<h3>`` ``elements`` in
+    document order (``Page.headings``): the texts of the first
     ``limit`` ``<h1>``, the (tag, text) of the first ``limit`` ``<h2>``/``<h3>``, the shorter
     readings of each (text -> variants), and the texts of headings that only link to the front
     page, which name the site rather than the article.
@@ -54,7 +56,7 @@ def _headings(
     minor: list[tuple[str, str]] = []
     variants: dict[str, list[str]] = {}
     home_names: list[str] = []
-    for element in tree.iter("h1", "h2", "h3"):
+    for element in elements:
         is_major = element.tag == "h1"
         if len(major if is_major else minor) >= limit:
             if len(major) >= limit and len(minor) >= limit:
@@ -94,7 +96,7 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         if t
     ]
     meta_titles = [_clean(html.unescape(t)) or "" for t in meta_titles]
-    headings, minor, variants, home_names = _headings(page.tree, page.host)
+    headings, minor, variants, home_names = _headings(page.headings, page.host)
     title = choose_title(
         headings,
         [text for tag, text in minor if tag == "h2"][:10],

@@ -337,7 +337,9 @@ def find_dateline(page: Page, url_month: tuple[int, int] | None = None) -> Datel
     # dates rather than days would also drop forum threads and pages that repeat their dateline.)
     days_by_kind: dict[tuple[str, str], set[date]] = {}
     # Pages without an <h1> set their headline as the first <h2>s.
-    headlines = list(islice(page.tree.iter("h1"), MAX_HEADLINES)) or list(islice(page.tree.iter("h2"), MAX_HEADLINES))
+    headlines = [h for h in page.headings if h.tag == "h1"][:MAX_HEADLINES] or [
+        h for h in page.headings if h.tag == "h2"
+    ][:MAX_HEADLINES]
     for index, headline in enumerate(headlines):
         headline_box: set[lxml.html.HtmlElement] | None = None
         recent = ""
