@@ -175,8 +175,9 @@ class Body:
 
 def normalise_text(text: str) -> str:
     """Collapse runs of spaces (keeping newlines) and drop zero-width characters."""
-    text = _ZERO_WIDTH_RE.sub("", text)
-    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    # One substitution over the whole text: no run of spaces crosses a newline.
+    text = _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", text))
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 

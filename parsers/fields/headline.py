@@ -56,6 +56,7 @@ def _headings(
     minor: list[tuple[str, str]] = []
     variants: dict[str, list[str]] = {}
     home_names: list[str] = []
+    verdicts: dict[lxml.html.HtmlElement, bool | None] = {}
     for element in elements:
         is_major = element.tag == "h1"
         if len(major if is_major else minor) >= limit:
@@ -63,7 +64,7 @@ def _headings(
                 break
             continue
         text = heading_text(element)
-        if not text or len(text) >= MAX_TITLE_CHARS or is_chrome_heading(element):
+        if not text or len(text) >= MAX_TITLE_CHARS or is_chrome_heading(element, verdicts):
             continue
         if is_major and links_home(element, host):
             home_names.append(text)

@@ -191,7 +191,7 @@ def _marks(element: HtmlElement) -> str:
     return _NOT_CHROME_MARK_RE.sub(" ", marks) if "idebar" in marks or "elementor" in marks else marks
 
 
-def is_chrome_heading(element: HtmlElement) -> bool:
+def is_chrome_heading(element: HtmlElement, verdicts: dict[HtmlElement, bool | None] | None = None) -> bool:
     """Whether a heading element is page chrome (nav, footer, sidebar, site header, logo) or
     hidden from sighted readers (``sr-only``, ``display: none``...): not a candidate headline.
 
@@ -200,33 +200,51 @@ def is_chrome_heading(element: HtmlElement) -> bool:
     page-wide classes ("wp-custom-logo", "with-sidebar") that say nothing about the headline.
     ``<body>`` and ``<html>`` are never read for the same reason. Page-builder block names
     ("elementor-widget-container") and layout modifiers ("for_sidebar") do not mark chrome.
+
+    ``verdicts`` caches what each ancestor says, for the headings of one page, which share most
+    of their ancestors.
     """
     if is_hidden(element):
         return True
     if element.attrib and _CHROME_RE.search(_marks(element)):
         return True
     for ancestor in element.iterancestors():
-        tag = ancestor.tag
-        if tag in {"body", "html"}:
-            return False
-        if tag in _CHROME_TAGS:
-            return True
-        if ancestor.attrib:
-            if is_hidden(ancestor):
-                return True
-            marks = _marks(ancestor)
-            if _CHROME_RE.search(marks):
-                return True
-            if _ARTICLE_MARK_RE.search(marks):
-                return False
-        if tag in {"article", "main"}:
-            return False
-        if ancestor.tag == "header" and not any(
-            a.tag in {"article", "main"} or _CONTENT_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
-            for a in ancestor.iterancestors()
-        ):
-            return True
+        if verdicts is None:
+            verdict = _ancestor_verdict(ancestor)
+        elif ancestor in verdicts:
+            verdict = verdicts[ancestor]
+        else:
+            verdict = verdicts[ancestor] = _ancestor_verdict(ancestor)
+        if verdict is not None:
+            return verdict
     return False
+
+
+def _ancestor_verdict(ancestor: HtmlElement) -> bool | None:
+    """What an ancestor says about a heading inside it (see ``is_chrome_heading``): True for
+    chrome, False for the article's own container (or ``<body>``), None to read on upwards.
+    """
+    tag = ancestor.tag
+    if tag in {"body", "html"}:
+        return False
+    if tag in _CHROME_TAGS:
+        return True
+    if ancestor.attrib:
+        if is_hidden(ancestor):
+            return True
+        marks = _marks(ancestor)
+        if _CHROME_RE.search(marks):
+            return True
+        if _ARTICLE_MARK_RE.search(marks):
+            return False
+    if tag in {"article", "main"}:
+        return False
+    if tag == "header" and not any(
+        a.tag in {"article", "main"} or _CONTENT_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        for a in ancestor.iterancestors()
+    ):
+        return True
+    return None
 
 
 def _visible_text(element: HtmlElement, *, skip_small: bool, skip: frozenset[HtmlElement] = frozenset()) -> str:
