@@ -28,18 +28,19 @@ AUTHOR_META_KEYS = (
     "shareaholic:article_author_name",
 )
 # Visible-byline and visible-date candidates, found by class/id/rel/itemprop/data-testid and
-# <address>. Each contains() is guarded by the attribute's presence: most elements have no class
-# or id, and the guard makes the scan over the whole tree about a fifth cheaper. The class test
-# first asks for "ut" or "yline", which every class token contains (author, Author, autor,
-# auteur, contributor; byline, Byline): two substring tests instead of seven for the many
-# classes that match none (about a quarter of the XPath's time).
+# <address>. The walk goes over attributes rather than elements (most elements have none of these,
+# and testing each of five attributes on every element cost twice as much), and first asks for
+# "ut" or "yline", which every token contains (author, Author, autor, auteur, contributor;
+# byline, Byline): two substring tests for the many attributes that match none.
+_BYLINE_CLASS_TEST = " or ".join(
+    f'contains(., "{token}")' for token in ("byline", "author", "Author", "Byline", "autor", "auteur", "contributor")
+)
 BYLINE_XPATH = (
-    '//*[(@class and (contains(@class, "ut") or contains(@class, "yline"))'
-    ' and (contains(@class, "byline") or contains(@class, "author") or contains(@class, "Author")'
-    ' or contains(@class, "Byline") or contains(@class, "autor") or contains(@class, "auteur")'
-    ' or contains(@class, "contributor")))'
-    ' or @rel="author" or @itemprop="author" or (@id and contains(@id, "author"))'
-    ' or (@data-testid and contains(@data-testid, "byline")) or self::address]'
+    '//@*[contains(., "ut") or contains(., "yline")]'
+    f'[(name() = "class" and ({_BYLINE_CLASS_TEST}))'
+    ' or (name() = "rel" and . = "author") or (name() = "itemprop" and . = "author")'
+    ' or (name() = "id" and contains(., "author")) or (name() = "data-testid" and contains(., "byline"))]/..'
+    " | //address"
 )
 _BYLINE_CANDIDATES = lxml.etree.XPath(BYLINE_XPATH)
 _COMMENT_MARK_RE = re.compile(
