@@ -96,7 +96,8 @@ _MODIFIED_MICRODATA = lxml.etree.XPath('//*[@itemprop="dateModified"]')
 _DIGIT_RE = re.compile(r"\d")
 # The raw-text test that decides whether the microdata XPath is worth running at all.
 # Case-sensitive on purpose: a literal start lets the regex engine scan fast (IGNORECASE made
-# this test cost more than the XPath it saves).
+# this test cost more than the XPath it saves). A substring test for "itemprop" goes first: at
+# less than half the regex's cost it settles the two thirds of pages without microdata.
 _PUBLISHED_ITEMPROP_RE = re.compile(r"itemprop\s*=\s*[\"']?[^\"'>]*\b(?:datePublished|dateCreated)")
 _MODIFIED_ITEMPROP_RE = re.compile(r"itemprop\s*=\s*[\"']?[^\"'>]*\bdateModified")
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title", "textarea", "option", "select"})
@@ -141,7 +142,7 @@ def _machine_dates(page: Page, ld: JsonLd, meta: MetaTags) -> list[tuple[datetim
                 found.append((value, "meta"))
     # A whole-document XPath costs about 1 ms; most pages have no such microdata at all (JSON-LD
     # mentions "datePublished" too, so the test looks for the attribute).
-    has_microdata = _PUBLISHED_ITEMPROP_RE.search(page.text) is not None
+    has_microdata = "itemprop" in page.text and _PUBLISHED_ITEMPROP_RE.search(page.text) is not None
     for element in _PUBLISHED_MICRODATA(page.tree) if has_microdata else ():
         raw = element.get("content") or element.get("datetime") or element.text_content()
         value = dates.parse_iso_datetime(raw) or dates.parse_date_text(raw, order, page.declared_language)
@@ -538,7 +539,8 @@ def find_modified(page: Page, ld: JsonLd, meta: MetaTags) -> tuple[datetime | No
             found = dates.parse_iso_datetime(value)
             if found and dates.is_plausible(found, now=page.now, machine_readable=True):
                 return found, "meta"
-    for element in _MODIFIED_MICRODATA(page.tree) if _MODIFIED_ITEMPROP_RE.search(page.text) else ():
+    has_microdata = "itemprop" in page.text and _MODIFIED_ITEMPROP_RE.search(page.text) is not None
+    for element in _MODIFIED_MICRODATA(page.tree) if has_microdata else ():
         found = dates.parse_iso_datetime(element.get("content") or element.get("datetime") or element.text_content())
         if found and dates.is_plausible(found, now=page.now, machine_readable=True):
             return found, "microdata"
