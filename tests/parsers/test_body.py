@@ -147,3 +147,28 @@ def test_metadata_credit_and_navigation_lines_are_dropped(line: str) -> None:
 )
 def test_sentences_that_start_like_navigation_or_dates_are_kept(sentence: str) -> None:
     assert sentence in _body(f"<p>{PROSE}</p><p>{sentence}</p>")
+
+
+def test_direct_trafilatura_sequence_and_bare_extraction_fallback_agree(monkeypatch) -> None:
+    """The body calls trafilatura's internal sequence directly when its signature is 2.3's, else
+    ``bare_extraction``: both paths must give the same article, and the direct one must be taken
+    with the pinned trafilatura (otherwise the speed measured in bench/parse is not what runs)."""
+    from parsers.fields import body as body_module
+
+    assert body_module._SEQUENCE is not None, "trafilatura_sequence signature changed: the fast path is off"
+    sentences = [
+        f"Paragraph {n} of the story tells readers about the harvest, the weather and the market prices"
+        " in the valley, with quotes from farmers and traders."
+        for n in range(8)
+    ]
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in sentences)
+    html = (
+        "<html><head><title>Harvest</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Harvest comes early</h1>{paragraphs}</article><footer>© Example</footer></body></html>"
+    )
+    direct = parsers.parse(html, url="https://news.example/2023/05/11/harvest")
+    monkeypatch.setattr(body_module, "_SEQUENCE", None)
+    fallback = parsers.parse(html, url="https://news.example/2023/05/11/harvest")
+    assert direct.body == fallback.body
+    assert [p for p in direct.body.split("\n\n") if p.startswith("Paragraph")] == sentences
+    assert "Home" not in direct.body and "©" not in direct.body
