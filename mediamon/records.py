@@ -116,7 +116,9 @@ class Article:
     published_source: str | None = None  # one of DATE_SOURCES
     modified_at: datetime | None = None
     modified_source: str | None = None
-    language: str | None = None
+    language: str | None = None  # the declared language, else the detected one
+    language_declared: str | None = None  # <html lang>, content-language, og:locale, JSON-LD, feed
+    language_detected: str | None = None  # guessed from the body text (None when unsure)
     section: str | None = None
     tags: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()

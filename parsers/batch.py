@@ -50,6 +50,8 @@ def article_to_record(article: Article) -> dict[str, Any]:
         "modified_at": article.modified_at.isoformat() if article.modified_at else None,
         "modified_source": article.modified_source,
         "language": article.language,
+        "language_declared": article.language_declared,
+        "language_detected": article.language_detected,
         "section": article.section,
         "tags": list(article.tags),
         "categories": list(article.categories),

@@ -32,7 +32,8 @@ first usable value:
 - series/part: parsed from the title ("... (Part Two)").
 
 Body (``extract_body``): trafilatura fast pass (favouring recall), full pass (favouring precision)
-when that finds under 500 characters, then cleaning (see ``parsers.fields.body``). It runs last because it prunes the page's tree.
+when that finds under 500 characters, then cleaning (see ``parsers.fields.body``). It runs last
+because it prunes the page's tree.
 """
 
 from __future__ import annotations
@@ -214,7 +215,8 @@ def assemble(page: Page, draft: ArticleDraft, body: Body, *, parser: str) -> Art
         NotAnArticle: see ``check_is_article``.
     """
     check_is_article(page, draft, body)
-    language = draft.language or normalise_language(detect_language(body.text))
+    detected = normalise_language(detect_language(body.text))
+    language = draft.language or detected
     return Article(
         url=page.url,
         title=draft.title or "",
@@ -231,6 +233,8 @@ def assemble(page: Page, draft: ArticleDraft, body: Body, *, parser: str) -> Art
         modified_at=draft.modified_at,
         modified_source=draft.modified_source,
         language=language,
+        language_declared=draft.language,
+        language_detected=detected,
         section=draft.section,
         tags=tuple(draft.tags),
         categories=tuple(draft.categories),
