@@ -15,7 +15,15 @@ import lxml.html
 from parsers.fields.common import clean as _clean
 from parsers.fields.jsonld import text_value
 from parsers.fields.meta import MetaTags
-from parsers.fields.titles import choose_title, heading_text, heading_variants, is_chrome_heading, links_home
+from parsers.fields.titles import (
+    _compact,
+    choose_title,
+    heading_text,
+    heading_variants,
+    is_chrome_heading,
+    links_home,
+    title_segments,
+)
 from parsers.page import Page
 
 TITLE_META_KEYS = (
@@ -43,8 +51,15 @@ def _document_title(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _in_breadcrumb(element: lxml.html.HtmlElement) -> bool:
+    """Whether a heading sits in a breadcrumb trail (an ancestor's class or id says so)."""
+    return any(
+        "breadcrumb" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in element.iterancestors()
+    )
+
+
 def _headings(
-    elements: Iterable[lxml.html.HtmlElement], host: str, limit: int = 60
+    elements: Iterable[lxml.html.HtmlElement], host: str, limit: int = 60, meta_keys: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str]]:
     """The page's headings outside site chrome, from its ``<h1>``-``<h3>`` ``elements`` in
     document order (``Page.headings``): the texts of the first
@@ -64,7 +79,13 @@ def _headings(
                 break
             continue
         text = heading_text(element)
-        if not text or len(text) >= MAX_TITLE_CHARS or is_chrome_heading(element, verdicts):
+        if not text or len(text) >= MAX_TITLE_CHARS:
+            continue
+        # The last crumb of a breadcrumb trail set as the <h1> names the page itself: it is the
+        # headline when the metadata gives it word for word.
+        if is_chrome_heading(element, verdicts) and not (
+            is_major and _compact(text) in meta_keys and _in_breadcrumb(element)
+        ):
             continue
         if is_major and links_home(element, host):
             home_names.append(text)
@@ -97,7 +118,10 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         if t
     ]
     meta_titles = [_clean(html.unescape(t)) or "" for t in meta_titles]
-    headings, minor, variants, home_names = _headings(page.headings, page.host)
+    meta_keys = frozenset(_compact(t) for t in meta_titles if t) | frozenset(
+        _compact(segment) for t in meta_titles if t for segment in title_segments(t)[:1]
+    )
+    headings, minor, variants, home_names = _headings(page.headings, page.host, meta_keys=meta_keys)
     title = choose_title(
         headings,
         [text for tag, text in minor if tag == "h2"][:10],

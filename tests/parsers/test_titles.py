@@ -151,3 +151,20 @@ def test_kicker_and_headline_parted_by_a_separator_element() -> None:
     assert heading_text(_heading("<h1><span>Zoonoses</span> <span>How damage breeds</span></h1>")) == (
         "Zoonoses How damage breeds"
     )
+
+
+def test_breadcrumb_h1_is_the_headline_when_the_metadata_gives_it() -> None:
+    head = (
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Airshow in Dessau: second F13 nearly certified\"}</script>"
+        "<meta property='og:title' content='Airshow: second F13 nearly certified'>"
+    )
+    body = (
+        "<nav><ol class='breadcrumb'><li><a href='/'>Home</a></li>"
+        "<li><h1>Airshow in Dessau: second F13 nearly certified</h1></li></ol></nav>"
+        "<article><h2>Airshow: second F13 nearly certified</h2><p>Text.</p></article>"
+    )
+    assert _title(head, body) == "Airshow in Dessau: second F13 nearly certified"
+    # A breadcrumb <h1> that no metadata title gives stays chrome: the article's heading wins.
+    other = body.replace("<h1>Airshow in Dessau: second F13 nearly certified</h1>", "<h1>Local news</h1>")
+    assert _title(head, other) == "Airshow: second F13 nearly certified"
