@@ -86,7 +86,7 @@ _NON_NAME_RE = re.compile(
     r"please enter your name here|your name|ihr name|agencies|no author|datum|date|autor unbekannt|unknown author|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))$"
-    r"|^(?:foto|photo|bild|image|quelle|source|fuente|fonte|źródło)\b|\.(?:html?|php|aspx?|pdf|jpe?g|png)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
+    r"|^(?:fotos?|photos?|bild|bilder|images?|quelle|source|fuente|fonte|źródło)\b|\.(?:html?|php|aspx?|pdf|jpe?g|png)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
     re.IGNORECASE,
 )
 _TAIL_NOISE_RE = re.compile(
@@ -145,12 +145,17 @@ def _looks_like_name(text: str) -> bool:
     lower = [i for i, word in enumerate(words) if word.isalpha() and word.islower() and word not in NAME_PARTICLES]
     if lower and any(word[0].isupper() for word in words[lower[0] + 1 :]):
         return False
+    # Two lower-case words beside capitalised ones, or a sentence's full stop inside, make prose
+    # ("Creative Commons funktionieren wie ein", "Zucker führt. Dieser"). A name typed all in
+    # lower case ("giampiero maggio") stays a name.
+    if (len(lower) >= 2 and len(lower) < len(words)) or any(word.endswith(".") and len(word) > 3 and word[:-1].islower() for word in words[:-1]):
+        return False
     return any(ch.isalpha() for ch in text)
 
 
 def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
     """One author name from ``raw`` with prefixes, e-mails, dates and roles removed, or None."""
-    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    text = " ".join(html.unescape(raw).replace("\xa0", " ").replace("\xad", "").split())
     text = _COPYRIGHT_RE.sub("", text)
     text = _EMAIL_RE.sub("", text)
     text = _URL_RE.sub("", text)
@@ -242,7 +247,8 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
     """All author names in a byline or metadata value, cleaned, in order, without duplicates."""
     if not raw:
         return []
-    text = " ".join(_TAG_RE.sub(" ", html.unescape(raw)).replace("\xa0", " ").split())
+    # Soft hyphens are invisible hyphenation hints ("Mat\xadthi\xadas"), not part of the name.
+    text = " ".join(_TAG_RE.sub(" ", html.unescape(raw)).replace("\xa0", " ").replace("\xad", "").split())
     if _OTHER_CREDIT_RE.match(text):
         return []
     # URLs go before splitting: their "/" would split them into pieces.

@@ -59,7 +59,8 @@ BYLINE_TEXT_XPATH = (
 )
 _BYLINE_TEXT_CANDIDATES = lxml.etree.XPath(BYLINE_TEXT_XPATH)
 _BYLINE_TEXT_RE = re.compile(
-    r"^[^\w(]*(?:(?:posted|written|published|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|geschrieben|verfasst)"
+    r"^[^\w(]*(?:(?:posted|written|published|submitted|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|erstellt"
+    r"|geschrieben|gespeichert|verfasst)"
     r"\s+(?:by|von)|(?:by|von))\s+\S|\d\s+(?:by|von)\s+[A-ZÄÖÜ]",
     re.IGNORECASE,
 )
@@ -74,7 +75,10 @@ _DATED_NAME_LINE_RE = re.compile(
     rf"^{_DATE_PART}(?:\s*[|·•–—-]\s*\d{{1,2}}:\d{{2}}(?:\s*(?:uhr|h|am|pm))?)?\s*[|·•–—-]\s*(?P<name>[^|·•–—\d]+)$",
     re.IGNORECASE,
 )
-_BARE_BY_RE = re.compile(r"^\W*(?:by|von)\W*$", re.IGNORECASE)
+_BARE_BY_RE = re.compile(
+    r"^\W*(?:(?:posted|written|submitted|erstellt|eingestellt|geschrieben|gespeichert|verfasst)\s+)?(?:by|von)\W*$",
+    re.IGNORECASE,
+)
 _URL_LIKE_RE = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net|de)/", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
 ORGANISATION_TYPES = frozenset(
@@ -268,8 +272,10 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_li
 
 def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
     """Names from a short text line that reads as a byline ("Posted by Jane Doe", "Text von
-    Jane Doe", "May 5, 2023 by Jane Doe") in an element without byline classes.
+    Jane Doe", "May 5, 2023 by Jane Doe") in an element without byline classes. A line that
+    gives only a user login ("Gespeichert von jdoe") yields to a later one that gives a name.
     """
+    logins: list[Author] = []
     for node in _BYLINE_TEXT_CANDIDATES(tree)[:20]:
         text = _clean(str(node))
         parent = node.getparent()
@@ -296,9 +302,11 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
         if len(_clean(parent.text_content()) or "") > MAX_BYLINE_TEXT_CHARS:
             continue
         names = split_author_names(text, outlet=outlet)
-        if names:
+        if names and all(looks_like_handle(n) for n in names):
+            logins = logins or [Author(name=n) for n in names]
+        elif names:
             return [Author(name=n) for n in names]
-    return []
+    return logins
 
 
 def _headline_line_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
@@ -337,12 +345,16 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     organisations: set[str] = set()
     weak: list[Author] = []
     handles_only = False
-    for authors in (_jsonld_authors(ld, outlet, organisations), _meta_authors(meta, outlet)):
+    for source, authors in (("json-ld", _jsonld_authors(ld, outlet, organisations)), ("meta", _meta_authors(meta, outlet))):
+        if source == "meta" and authors and not _shown_on_page(authors, page.tree):
+            visible = _visible_authors(page.tree, outlet)
+            if visible and not all(looks_like_handle(a.name) for a in visible):
+                return visible
         if authors and not all(
             looks_like_handle(a.name) or a.name in organisations or looks_like_organisation(a.name, site_names)
             for a in authors
         ):
-            return authors
+            return _with_visible_coauthors(authors, page.tree, outlet, site_names)
         if authors and not weak:
             weak = authors
             handles_only = all(looks_like_handle(a.name) for a in authors)
@@ -354,6 +366,36 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     if len(authors) > 1:
         people = [a for a in authors if not _is_site_itself(a.name, site_names)]
         authors = people or authors
+    return authors
+
+
+def _shown_on_page(authors: list[Author], tree: lxml.html.HtmlElement) -> bool:
+    """Whether any of the names appears in the page's body text."""
+    body = tree.find("body")
+    text = " ".join((body if body is not None else tree).text_content().split()).lower()
+    return any(a.name.lower() in text for a in authors)
+
+
+def _with_visible_coauthors(
+    authors: list[Author], tree: lxml.html.HtmlElement, outlet: str | None, site_names: tuple[str, ...]
+) -> list[Author]:
+    """The metadata's authors, or the page's visible byline when it names them all and more:
+    CMSs often put only the first of several authors into JSON-LD and ``<meta>``.
+    """
+    visible = _visible_authors(tree, outlet, text_lines=False)
+    names = {a.name.lower() for a in authors}
+    shown = {a.name.lower() for a in visible}
+    extra = [a for a in visible if a.name.lower() not in names]
+    # One added name, a full one: a byline row that runs on into roles and teams ("Jane Doe, Staff
+    # Attorney, Racial Justice Program, John Roe") is no list of authors.
+    if (
+        extra
+        and names <= shown
+        and len(extra) == 1
+        and all(len(a.name.split()) >= 2 and not looks_like_organisation(a.name, site_names) for a in extra)
+    ):
+        by_name = {a.name.lower(): a for a in authors}
+        return [by_name.get(a.name.lower(), a) for a in visible]
     return authors
 
 

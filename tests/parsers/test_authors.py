@@ -290,3 +290,46 @@ def test_labelled_author_row_inside_a_block() -> None:
 def test_section_heading_is_no_byline() -> None:
     html = _page("", "<h3>Von Atemschutzmaske über Exit-Strategie bis Zoonose</h3>")
     assert _authors(html) == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Soft hyphens are hyphenation hints, not letters of the name.
+        ("Von Mat\xadthi\xadas Lauerer", ["Matthias Lauerer"]),
+        # Prose caught after a "von" is no name; a name typed in lower case is.
+        ("von Creative Commons funktionieren wie ein", []),
+        ("von Zucker führt. Dieser", []),
+        ("giampiero maggio", ["giampiero maggio"]),
+        # A photo credit is nobody's byline.
+        ("Fotos: Ivan Valetny", []),
+    ],
+)
+def test_names_that_are_not_names(raw: str, expected: list[str]) -> None:
+    assert split_author_names(raw) == expected
+
+
+def test_visible_byline_adds_the_coauthor_the_metadata_left_out() -> None:
+    ld = {"@type": "NewsArticle", "headline": "A story", "author": {"@type": "Person", "name": "Rudolf Fischer"}}
+    byline = "<div class='meta-item author'><span class='fn'>von Rudolf Fischer, Simon Kohler</span></div>"
+    assert _authors(_page("", byline, ld=ld)) == ("Rudolf Fischer", "Simon Kohler")
+    # A byline row that runs on into roles adds more than one "name": the metadata stands.
+    row = "<div class='author'>Rudolf Fischer, Staff Attorney, Racial Justice Program</div>"
+    assert _authors(_page("", row, ld=ld)) == ("Rudolf Fischer",)
+
+
+def test_site_wide_meta_author_yields_to_the_visible_byline() -> None:
+    # <meta name="author"> naming the theme's makers, who appear nowhere on the page.
+    head = "<meta name='author' content='Matthias Hille - Lukas Balbach'>"
+    byline = "<p class='date'>Erstellt von <a href='/author/fabian/'>Fabian</a> am Dienstag 6. Mai 2014</p>"
+    assert _authors(_page(head, byline)) == ("Fabian",)
+    # Shown on the page, the meta author stands.
+    shown = byline + "<p>Matthias Hille - Lukas Balbach</p>"
+    assert _authors(_page(head, shown)) == ("Matthias Hille - Lukas Balbach",)
+
+
+def test_a_login_yields_to_a_name_on_a_later_byline_line() -> None:
+    login = "<p class='submitted'>Gespeichert von <span class='username'>human</span> am 7. Juli 2019</p>"
+    named = "<p>Blog Beitrag von Margarita Koreneva</p>"
+    assert _authors(_page("", login + named)) == ("Margarita Koreneva",)
+    assert _authors(_page("", login)) == ("human",)
