@@ -58,6 +58,22 @@ BYLINE_TEXT_XPATH = (
     "[contains(., 'by ') or contains(., 'By ') or contains(., 'von ') or contains(., 'Von ')]"
 )
 _BYLINE_TEXT_CANDIDATES = lxml.etree.XPath(BYLINE_TEXT_XPATH)
+_AUTHOR_LABEL_CANDIDATES = lxml.etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) < 16]"
+    "[translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz')"
+    " = 'by' or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz')"
+    " = 'von' or contains(., 'ut') or contains(., 'erfasser') or contains(., 'written')]"
+)
+_AUTHOR_LABEL_ONLY_RE = re.compile(
+    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?)\s*:?\s*$", re.IGNORECASE
+)
+_COPYRIGHT_CANDIDATES = lxml.etree.XPath(
+    "//body//text()[contains(., '©') or contains(., '(c)') or contains(., 'opyright')]"
+)
+_CJK_LABEL_CANDIDATES = lxml.etree.XPath(
+    "//body//text()[contains(., '责任编辑') or contains(., '責任編輯') or contains(., '作者：') or contains(., '记者：')]"
+)
+_CJK_LABEL_RE = re.compile(r"(?:责任编辑|責任編輯|作者|记者)\s*[:：]\s*(?:记者)?\s*(?P<names>[^\s:：|（()\[\]【】]{1,20}(?:[ 、][^\s:：|（()\[\]【】]{1,20}){0,3})")
 _BYLINE_TEXT_RE = re.compile(
     r"^[^\w(]*(?:(?:posted|written|published|submitted|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|erstellt"
     r"|geschrieben|gespeichert|verfasst)"
@@ -309,6 +325,135 @@ def _byline_text_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> lis
     return logins
 
 
+def _labelled_cjk_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+    """Names after the labels Chinese and Japanese news pages print under the article:
+    "责任编辑：焦鹏" (editor in charge), "作者：" (author), "记者" (reporter).
+    """
+    for node in _CJK_LABEL_CANDIDATES(tree)[:5]:
+        parent = node.getparent()
+        if parent is None or parent.tag in {"script", "style", "title"}:
+            continue
+        match = _CJK_LABEL_RE.search(str(node))
+        if not match:
+            continue
+        names = split_author_names(match.group("names"), outlet=outlet)
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
+def _label_then_name_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
+    """The name right after an element that is only an author label: "<dt>Autor</dt><dd><a>Jane
+    Doe</a></dd>", "<span class='sr-only'>Author</span> <a class='username'>jdoe</a>".
+    """
+    for node in _AUTHOR_LABEL_CANDIDATES(tree)[:10]:
+        parent = node.getparent()
+        if parent is None or node.is_tail or parent.tag in {"script", "style", "title", "option"}:
+            continue
+        # Not a heading over a widget ("<h2>Autor</h2><ul><li>About me</li></ul>"), nor in a
+        # sidebar, footer or comments.
+        if not _AUTHOR_LABEL_ONLY_RE.match(str(node)) or parent.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            continue
+        if _byline_exclusion(parent) != 0:
+            continue
+        following = parent.xpath("following::text()[normalize-space()][1]")
+        block = parent.getparent()
+        # The name belongs to the label's own block: the next text of the page elsewhere is not it.
+        if not following or block is None or not _within(following[0], block):
+            continue
+        text = _clean(str(following[0])) or ""
+        names = split_author_names(text, outlet=outlet) if len(text) <= MAX_BYLINE_TEXT_CHARS else []
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
+_SIGNATURE_RE = re.compile(
+    r"^(?:(?P<greeting>euer|eure|dein|deine|ihr|ihre|yours|cheers|best|liebe grüße|viele grüße|lg)[,!]?\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def signature_authors(body: str, outlet: str | None, html: str = "") -> list[Author]:
+    """The author who signs the article's last paragraph: a greeting and a name ("Euer
+    HansEhrlich"), or a line that is only a full name set in bold or italics in the page's
+    ``html`` ("<strong>Marina Mucha</strong>"; a plain "Zum Seitenanfang" is a link's text).
+    For pages whose metadata and bylines name nobody.
+    """
+    lines = [line.strip() for line in body.rstrip().rsplit("\n", 2)[-2:] if line.strip()]
+    if not lines:
+        return []
+    match = _SIGNATURE_RE.match(lines[-1])
+    if not match or (match.group("greeting") is None and len(match.group("name").split()) < 2):
+        return []
+    name = match.group("name")
+    # Capitalised words only (a name), and not the site signing off.
+    if any(word[:1].islower() for word in name.split()) or looks_like_organisation(name, (outlet,) if outlet else ()):
+        return []
+    if match.group("greeting") is None:
+        emphasis = rf"<(strong|b|em|i)\b[^>]*>(?:\s*<[^>]+>)*\s*{re.escape(name)}\s*(?:<[^>]+>\s*)*</\1>"
+        if not re.search(emphasis, html):
+            return []
+    names = split_author_names(name, outlet=outlet)
+    return [Author(name=n) for n in names] if len(names) == 1 else []
+
+
+_COPYRIGHT_LINE_RE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?(?:\s[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?){1,2}"
+    r"|[A-Z]{2,5}(?:/[A-Z]{2,5})*)\s*(?:[•|·,.]|$)",
+)
+_CAPTION_MARK_RE = re.compile(r"caption|credit|copyright-image|bildnachweis|media|gallery|image|photo|foto", re.I)
+
+
+def _copyright_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...]) -> list[Author]:
+    """A person or agency holding the copyright of a page that names no author otherwise:
+    "(c) Jane Doe • Weitere Rechte siehe Impressum", "© 2019 Jane Doe", "© 2012 APA/AP".
+    Picture credits ("© Jane Doe" under a photo) are skipped, and so are companies and the site.
+    """
+    for node in _COPYRIGHT_CANDIDATES(tree)[:10]:
+        parent = node.getparent()
+        if parent is None or parent.tag in {"script", "style", "title", "figcaption"}:
+            continue
+        match = _COPYRIGHT_LINE_RE.match(str(node))
+        if not match:
+            continue
+        holder = parent.getparent() if node.is_tail else parent
+        # The site's copyright line in its footer names the company, not the article's author.
+        if holder is None or _byline_exclusion(holder) != 0 or _FOOTER_MARK_RE.search(_ancestor_marks(holder)):
+            continue
+        if any(
+            a.tag in {"figure", "figcaption"} or _CAPTION_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+            for a in (holder, *holder.iterancestors())
+        ):
+            continue
+        name = match.group("name")
+        if looks_like_organisation(name, site_names) or _is_site_itself(name, site_names):
+            continue
+        names = split_author_names(name)
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
+_FOOTER_MARK_RE = re.compile(r"footer|copyright|colophon|site-info|bottom|impressum|credits", re.I)
+
+
+def _ancestor_marks(element: lxml.html.HtmlElement) -> str:
+    return " ".join(
+        f"{a.get('class') or ''} {a.get('id') or ''}" for a in (element, *element.iterancestors()) if a.attrib
+    )
+
+
+def _within(node: lxml.etree._ElementUnicodeResult, block: lxml.html.HtmlElement) -> bool:
+    """Whether a text node lies inside ``block``."""
+    holder = node.getparent()
+    if holder is not None and node.is_tail:
+        holder = holder.getparent()
+    return holder is not None and (holder is block or block in holder.iterancestors())
+
+
 def _headline_line_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> list[Author]:
     """Names from a date line right before or after the first ``<h1>`` ("11.12.2019 - Jane Doe").
     Each name must have two or more words, so a section name ("04.02.2022 | Politik") is none.
@@ -361,6 +506,12 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     authors = _visible_authors(page.tree, outlet, text_lines=not handles_only) or weak
     if not authors:
         authors = _headline_line_authors(page.tree, outlet)
+    if not authors:
+        authors = _labelled_cjk_authors(page.tree, outlet)
+    if not authors:
+        authors = _label_then_name_authors(page.tree, outlet)
+    if not authors:
+        authors = _copyright_authors(page.tree, site_names)
     if not authors and page.hints is not None and page.hints.authors:
         authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
     if len(authors) > 1:

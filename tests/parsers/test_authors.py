@@ -333,3 +333,37 @@ def test_a_login_yields_to_a_name_on_a_later_byline_line() -> None:
     named = "<p>Blog Beitrag von Margarita Koreneva</p>"
     assert _authors(_page("", login + named)) == ("Margarita Koreneva",)
     assert _authors(_page("", login)) == ("human",)
+
+
+def test_chinese_editor_label() -> None:
+    line = "<div class='detail_author'><span>责任编辑：孔德明</span></div>"
+    assert _authors(_page("", line)) == ("孔德明",)
+    assert _authors(_page("", "<p>【责任编辑：记者王敬照】</p>")) == ("王敬照",)
+
+
+def test_name_after_an_author_label_in_its_own_block() -> None:
+    row = "<ul><li><span class='u-srOnly'>Autor</span> <a class='username'>delta201</a></li></ul>"
+    assert _authors(_page("", row)) == ("delta201",)
+    assert _authors(_page("", "<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>")) == ("Jane Doe",)
+    # A label over a widget, or one whose block ends before any name, names nobody.
+    assert _authors(_page("", "<h2>Autor</h2><ul><li><a href='/about/'>Über-Ich</a></li></ul>")) == ()
+    assert _authors(_page("", "<div><span class='meta'>von </span></div><p>MP3-DOWNLOAD (01:00 h)</p>")) == ()
+
+
+def _closing(tail: str) -> str:
+    """A page whose article ends with ``tail``."""
+    return f"<html lang='de'><head><title>A story</title></head><body><article><h1>A story</h1>{BODY}{tail}</article></body></html>"
+
+
+def test_signature_closing_the_article() -> None:
+    assert _authors(_closing("<p>Viel Glück!</p><p>Euer HansEhrlich</p>")) == ("HansEhrlich",)
+    assert _authors(_closing("<p><strong>Marina Mucha</strong></p>")) == ("Marina Mucha",)
+    # A plain last line of capitalised words is a link or a label, not a signature.
+    assert _authors(_closing("<p>Zum Seitenanfang</p>")) == ()
+
+
+def test_copyright_of_the_article_not_of_the_site_or_a_photo() -> None:
+    assert _authors(_closing("<p>© 2019 Sven Schreivogel</p>")) == ("Sven Schreivogel",)
+    assert _authors(_closing("</article><footer><p>© 2023 Jane Doe</p></footer><article>")) == ()
+    assert _authors(_closing("<figure><img src='a.jpg'><figcaption>© Jane Doe</figcaption></figure>")) == ()
+    assert _authors(_closing("<p>© 2023 Example Media GmbH</p>")) == ()
