@@ -70,6 +70,11 @@ _AUTHOR_LABEL_ONLY_RE = re.compile(
 _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '©') or contains(., '(c)') or contains(., 'opyright')]"
 )
+# Cheap tests on the page's HTML before the scans of its text nodes.
+_CJK_LABEL_HINT_RE = re.compile(r"责任编辑|責任編輯|作者：|记者：")
+_AUTHOR_LABEL_HINT_RE = re.compile(
+    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?)\s*:?\s*<", re.IGNORECASE
+)
 _CJK_LABEL_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '责任编辑') or contains(., '責任編輯') or contains(., '作者：') or contains(., '记者：')]"
 )
@@ -499,7 +504,7 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
             looks_like_handle(a.name) or a.name in organisations or looks_like_organisation(a.name, site_names)
             for a in authors
         ):
-            return _with_visible_coauthors(authors, page.tree, outlet, site_names)
+            return _with_visible_coauthors(authors, page, outlet, site_names)
         if authors and not weak:
             weak = authors
             handles_only = all(looks_like_handle(a.name) for a in authors)
@@ -507,9 +512,9 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     if not authors:
         authors = _headline_line_authors(page.tree, outlet)
     if not authors:
-        authors = _labelled_cjk_authors(page.tree, outlet)
+        authors = _labelled_cjk_authors(page.tree, outlet) if _CJK_LABEL_HINT_RE.search(page.text) else []
     if not authors:
-        authors = _label_then_name_authors(page.tree, outlet)
+        authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
     if not authors:
         authors = _copyright_authors(page.tree, site_names)
     if not authors and page.hints is not None and page.hints.authors:
@@ -528,12 +533,18 @@ def _shown_on_page(authors: list[Author], tree: lxml.html.HtmlElement) -> bool:
 
 
 def _with_visible_coauthors(
-    authors: list[Author], tree: lxml.html.HtmlElement, outlet: str | None, site_names: tuple[str, ...]
+    authors: list[Author], page: Page, outlet: str | None, site_names: tuple[str, ...]
 ) -> list[Author]:
     """The metadata's authors, or the page's visible byline when it names them all and more:
     CMSs often put only the first of several authors into JSON-LD and ``<meta>``.
     """
-    visible = _visible_authors(tree, outlet, text_lines=False)
+    # Only a page that writes a listed name followed by another one can show more names (a cheap
+    # test on the HTML before the byline search).
+    if not any(
+        re.search(re.escape(a.name) + r"(?:\s|</?\w[^>]*>)*(?:,|&amp;|&|\band\b|\bund\b|/)", page.text) for a in authors
+    ):
+        return authors
+    visible = _visible_authors(page.tree, outlet, text_lines=False)
     names = {a.name.lower() for a in authors}
     shown = {a.name.lower() for a in visible}
     extra = [a for a in visible if a.name.lower() not in names]
