@@ -522,7 +522,19 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     if len(authors) > 1:
         people = [a for a in authors if not _is_site_itself(a.name, site_names)]
         authors = people or authors
-    return authors
+    return [_name_of_login(a, page.text) for a in authors]
+
+
+def _name_of_login(author: Author, html: str) -> Author:
+    """The name a login stands for when the page prints it: "christian.stadtfeld" ->
+    "Christian P. Stadtfeld" (the login's parts in order, capitalised, middle initials allowed).
+    """
+    parts = [p for p in re.split(r"[._-]", author.name) if p]
+    if len(parts) < 2 or len(parts) > 3 or not author.name.islower() or any(len(p) < 2 or not p.isalpha() for p in parts):
+        return author
+    pattern = r"(?:\s+[A-ZÄÖÜ]\.)*\s+".join(rf"{p[0].upper()}(?i:{re.escape(p[1:])})" for p in parts)
+    found = {m.group(0) for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", html)}
+    return Author(name=found.pop(), affiliation=author.affiliation) if len(found) == 1 else author
 
 
 def _shown_on_page(authors: list[Author], tree: lxml.html.HtmlElement) -> bool:

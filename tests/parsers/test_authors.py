@@ -367,3 +367,13 @@ def test_copyright_of_the_article_not_of_the_site_or_a_photo() -> None:
     assert _authors(_closing("</article><footer><p>© 2023 Jane Doe</p></footer><article>")) == ()
     assert _authors(_closing("<figure><img src='a.jpg'><figcaption>© Jane Doe</figcaption></figure>")) == ()
     assert _authors(_closing("<p>© 2023 Example Media GmbH</p>")) == ()
+
+
+def test_login_gives_way_to_the_name_the_page_prints() -> None:
+    head = "<meta name='author' content='christian.stadtfeld'>"
+    body = "<p>Die Gemeindepolitik bleibt spannend. (Christian P. Stadtfeld) +++</p>"
+    assert _authors(_closing(body).replace("<title>", head + "<title>")) == ("Christian P. Stadtfeld",)
+    # Printed nowhere, or in two different forms, the login stays.
+    assert _authors(_closing("").replace("<title>", head + "<title>")) == ("christian.stadtfeld",)
+    two = "<p>Christian Stadtfeld und Christian P. Stadtfeld</p>"
+    assert _authors(_closing(two).replace("<title>", head + "<title>")) == ("christian.stadtfeld",)
