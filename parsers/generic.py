@@ -48,7 +48,7 @@ from mediamon.errors import NotAnArticle
 from mediamon.records import Article
 from parsers.draft import ArticleDraft
 from parsers.fields.body import Body, extract_body
-from parsers.fields.bylines import find_authors, signature_authors
+from parsers.fields.bylines import dateline_agency, find_authors, signature_authors
 from parsers.fields.citations import extract_cited_sources
 from parsers.fields.common import clean as _clean
 from parsers.fields.headline import find_title
@@ -262,5 +262,5 @@ def parse_generic(page: Page) -> Article:
     names = [a.name for a in draft.authors]
     body = extract_body(page.tree, page.url, html=page.text, consume=True, author_names=names)
     if not draft.authors:
-        draft.authors = signature_authors(body.text, draft.outlet, page.text)
+        draft.authors = signature_authors(body.text, draft.outlet, page.text) or dateline_agency(body.text)
     return assemble(page, draft, body, parser=GENERIC_NAME)

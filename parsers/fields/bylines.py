@@ -380,6 +380,24 @@ _SIGNATURE_RE = re.compile(
 )
 
 
+# "Hamburg (dpa/lno) – ...": a wire story's dateline credits the agency.
+_AGENCY_DATELINE_RE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3})\s*\((?P<agency>[A-Za-z]{2,8}(?:/[A-Za-z]{2,8}){0,2})\)\s*[-–—:]"
+)
+
+
+def dateline_agency(body: str) -> list[Author]:
+    """The news agency a wire story's dateline credits ("Hamburg (dpa/lno) – ..." -> "dpa/lno"),
+    for pages that name no author otherwise.
+    """
+    for paragraph in body.lstrip().split("\n", 3)[:3]:
+        match = _AGENCY_DATELINE_RE.match(paragraph.strip())
+        if match:
+            # Split as every byline is ("dpa/lno": the agency and its regional desk).
+            return [Author(name=n) for n in split_author_names(match.group("agency"))]
+    return []
+
+
 def signature_authors(body: str, outlet: str | None, html: str = "") -> list[Author]:
     """The author who signs the article's last paragraph: a greeting and a name ("Euer
     HansEhrlich"), or a line that is only a full name set in bold or italics in the page's

@@ -377,3 +377,13 @@ def test_login_gives_way_to_the_name_the_page_prints() -> None:
     assert _authors(_closing("").replace("<title>", head + "<title>")) == ("christian.stadtfeld",)
     two = "<p>Christian Stadtfeld und Christian P. Stadtfeld</p>"
     assert _authors(_closing(two).replace("<title>", head + "<title>")) == ("christian.stadtfeld",)
+
+
+def test_wire_dateline_credits_the_agency() -> None:
+    dateline = "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs bleiben die Fronten verhärtet, sagte ein Sprecher am Freitag.</p>"
+    page = f"<html lang='de'><head><title>A story</title></head><body><article><h1>A story</h1>{dateline}{BODY}</article></body></html>"
+    assert _authors(page) == ("dpa", "lno")
+    # A byline wins over the dateline.
+    assert _authors(page.replace("<h1>A story</h1>", "<h1>A story</h1><p class='byline'>By Jill Serjeant</p>")) == (
+        "Jill Serjeant",
+    )
