@@ -62,10 +62,11 @@ _AUTHOR_LABEL_CANDIDATES = lxml.etree.XPath(
     "//body//text()[string-length(normalize-space(.)) < 16]"
     "[translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz')"
     " = 'by' or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz')"
-    " = 'von' or contains(., 'ut') or contains(., 'erfasser') or contains(., 'written')]"
+    " = 'von' or contains(., 'ut') or contains(., 'erfasser') or contains(., 'written') or contains(., 'erausgeber')]"
 )
 _AUTHOR_LABEL_ONLY_RE = re.compile(
-    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?)\s*:?\s*$", re.IGNORECASE
+    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)\s*:?\s*$",
+    re.IGNORECASE,
 )
 _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '©') or contains(., '(c)') or contains(., 'opyright')]"
@@ -73,7 +74,8 @@ _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
 # Cheap tests on the page's HTML before the scans of its text nodes.
 _CJK_LABEL_HINT_RE = re.compile(r"责任编辑|責任編輯|作者：|记者：")
 _AUTHOR_LABEL_HINT_RE = re.compile(
-    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?)\s*:?\s*<", re.IGNORECASE
+    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)\s*:?\s*<",
+    re.IGNORECASE,
 )
 _CJK_LABEL_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '责任编辑') or contains(., '責任編輯') or contains(., '作者：') or contains(., '记者：')]"
@@ -357,11 +359,17 @@ def _label_then_name_authors(tree: lxml.html.HtmlElement, outlet: str | None) ->
             continue
         # Not a heading over a widget ("<h2>Autor</h2><ul><li>About me</li></ul>"), nor in a
         # sidebar, footer or comments.
-        if not _AUTHOR_LABEL_ONLY_RE.match(str(node)) or parent.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        if not _AUTHOR_LABEL_ONLY_RE.match(str(node)) or parent.tag in {"h1", "h2", "h3", "h4"}:
             continue
         if _byline_exclusion(parent) != 0:
             continue
-        following = parent.xpath("following::text()[normalize-space()][1]")
+        # The next text in reading order: inside the label's element ("<h6>Herausgeber: <a>X</a>
+        # </h6>") or after it.
+        following = [
+            t
+            for t in parent.xpath("descendant::text()[normalize-space()] | following::text()[normalize-space()]")[:3]
+            if not (t.getparent() is parent and not t.is_tail)
+        ][:1]
         block = parent.getparent()
         # The name belongs to the label's own block: the next text of the page elsewhere is not it.
         if not following or block is None or not _within(following[0], block):
@@ -526,7 +534,10 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
         if authors and not weak:
             weak = authors
             handles_only = all(looks_like_handle(a.name) for a in authors)
-    authors = _visible_authors(page.tree, outlet, text_lines=not handles_only) or weak
+    authors = _visible_authors(page.tree, outlet, text_lines=not handles_only)
+    if not authors and not handles_only:
+        authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
+    authors = authors or weak
     if not authors:
         authors = _headline_line_authors(page.tree, outlet)
     if not authors:

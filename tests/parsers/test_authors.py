@@ -387,3 +387,13 @@ def test_wire_dateline_credits_the_agency() -> None:
     assert _authors(page.replace("<h1>A story</h1>", "<h1>A story</h1><p class='byline'>By Jill Serjeant</p>")) == (
         "Jill Serjeant",
     )
+
+
+def test_press_release_publisher_label() -> None:
+    label = "<h6 class='pm_headline_detail'>Herausgeber: <a href='/firmen/19'>Nordex SE</a></h6>"
+    assert _authors(_page("", label)) == ("Nordex SE",)
+    # A labelled name beats metadata that only names an organisation.
+    ld = {"@type": "NewsArticle", "headline": "A story", "author": {"@type": "Organization", "name": "Caritas e. V."}}
+    box = "<div><strong>Herausgeber:</strong> <div><span><strong>Pressestelle der Caritas</strong></span></div></div>"
+    assert _authors(_page("", box, ld=ld)) == ("Pressestelle der Caritas",)
+    assert _authors(_page("", "", ld=ld)) == ("Caritas e. V.",)
