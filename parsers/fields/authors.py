@@ -86,14 +86,15 @@ _NON_NAME_RE = re.compile(
     r"please enter your name here|your name|ihr name|agencies|no author|datum|date|autor unbekannt|unknown author|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))$"
-    r"|^(?:fotos?|photos?|bild|bilder|images?|quelle|source|fuente|fonte|źródło)\b|\.(?:html?|php|aspx?|pdf|jpe?g|png)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
+    r"|^(?:fotos?|photos?|bild|bilder|images?|quelle|source|fuente|fonte|źródło|übersetzung|translation|traduction)\b|\.(?:html?|php|aspx?|pdf|jpe?g|png)\b|\b(?:says|sagt|schreibt|wrote)$|\*",
     re.IGNORECASE,
 )
 _TAIL_NOISE_RE = re.compile(
     r"\s+(?:alle artikel|all (?:posts|articles|stories)|mehr von|more from|über|about|autorenseite|profile?"
     r"|view all|schließen|weitere beiträge|mehr beiträge|more posts|mitglied der|member of|lesezeit|reading time"
     r"|\d+\s*min\.?(?:ute)?s?\b|(?:kategorien?|categor(?:y|ies)|tags|schlagwörter)\s*:|twitter|facebook|instagram|linkedin|mastodon"
-    r"|(?:illustrations?|illustriert|fotos?|photos?|bilder|images?|grafiken?|video)\s*(?:von|by|:)\s).*$",
+    r"|(?:illustrations?|illustriert|fotos?|photos?|bilder|images?|grafiken?|video)\s*(?:von|by|:)\s"
+    r"|(?:übersetzung|translation|traduction|traducción)\b).*$",
     re.IGNORECASE,
 )
 _ORGANISATION_RE = re.compile(

@@ -217,6 +217,25 @@ def _byline_exclusion(element: lxml.html.HtmlElement) -> int:
     return soft
 
 
+_MEDIA_CREDIT_MARK_RE = re.compile(
+    r"image|img|photo|foto|caption|licen[cs]e|gallery|galerie|media-?box|media-?info|video", re.IGNORECASE
+)
+
+
+def _is_media_credit(element: lxml.html.HtmlElement) -> bool:
+    """Whether a byline candidate credits a picture or a media item ("image-author", "Foto: ...",
+    a gallery's or a video box's "author"), by its own or its two nearest ancestors' classes.
+    """
+    node: lxml.html.HtmlElement | None = element
+    for _ in range(3):
+        if node is None:
+            return False
+        if _MEDIA_CREDIT_MARK_RE.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _element_text(element: lxml.html.HtmlElement) -> str | None:
     """The element's text with a space between child elements: bylines are built from separate
     elements ("<span>By</span><a>Jane Doe</a>", "<a>Redaktion</a><span>in Rubrik</span>") that
@@ -277,6 +296,9 @@ def _visible_authors(tree: lxml.html.HtmlElement, outlet: str | None, *, text_li
             continue
         # An <address> in a footer or sidebar is the site's postal address, not the author's.
         if exclusion and element.tag == "address":
+            continue
+        # The site's title marked up as its owner's hCard, and credits of pictures and media.
+        if element.tag == "h1" or _is_media_credit(element):
             continue
         text = _element_text(element)
         if not text or len(text) > MAX_BYLINE_CHARS:

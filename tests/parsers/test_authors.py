@@ -397,3 +397,21 @@ def test_press_release_publisher_label() -> None:
     box = "<div><strong>Herausgeber:</strong> <div><span><strong>Pressestelle der Caritas</strong></span></div></div>"
     assert _authors(_page("", box, ld=ld)) == ("Pressestelle der Caritas",)
     assert _authors(_page("", "", ld=ld)) == ("Caritas e. V.",)
+
+
+def test_credits_of_pictures_and_media_are_no_bylines() -> None:
+    photo = "<figure><span class='media-box__gallery__item--BU--autor'>Foto: Ingo Schneider</span></figure>"
+    license = "<div class='image-author-license-fields'><span class='author-name'>Nenad Stojkovic</span></div>"
+    byline = "<p>Von Lisa Petrich</p>"
+    assert _authors(_page("", photo + license + byline)) == ("Lisa Petrich",)
+    # An article's own credits section is a byline.
+    credits = "<section class='c-article__credits'><span class='c-article-card__author'>Ursula Eggers</span></section>"
+    assert _authors(_page("", credits)) == ("Ursula Eggers",)
+    # A site title marked up as its owner's hCard is not the byline; the post's hCard is.
+    hcards = "<h4 class='vcard author'>vom <span class='fn'>Krimiblogger</span></h4>"
+    page = _page("", hcards).replace("<body>", "<body><h1 class='vcard author'>Krimiblog-Archiv</h1>")
+    assert _authors(page) == ("Krimiblogger",)
+
+
+def test_translation_credit_is_not_a_coauthor() -> None:
+    assert split_author_names("Autor Mark Newton: EN Übersetzung Sarah-Indra Jungblut , 12.12.22") == ["Mark Newton"]
