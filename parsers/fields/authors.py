@@ -165,7 +165,11 @@ def clean_author_name(raw: str, *, outlet: str | None = None) -> str | None:
         text = _PREFIX_RE.sub("", text)
     text = _DATE_TAIL_RE.sub("", text)
     text = _ROLE_PREFIX_RE.sub("", text)
-    text = _ROLE_RE.sub("", text)
+    # A role after the name ("Jane Doe, Reporter", "Jane Doe Redakteurin"), unless it would leave a
+    # lone first word: "Rasender Reporter" is a pen name.
+    role = _ROLE_RE.search(text)
+    if role and (len(text[: role.start()].split()) != 1 or re.match(r"\s*[,|–—-]", role.group(0))):
+        text = text[: role.start()]
     text = _TAIL_NOISE_RE.sub("", text)
     text = _CATEGORY_TAIL_RE.sub("", text)
     if " " in text.strip():

@@ -415,3 +415,9 @@ def test_credits_of_pictures_and_media_are_no_bylines() -> None:
 
 def test_translation_credit_is_not_a_coauthor() -> None:
     assert split_author_names("Autor Mark Newton: EN Übersetzung Sarah-Indra Jungblut , 12.12.22") == ["Mark Newton"]
+
+
+def test_role_word_after_a_lone_first_word_is_a_pen_name() -> None:
+    assert split_author_names("Rasender Reporter") == ["Rasender Reporter"]
+    assert split_author_names("Jane Doe Redakteurin") == ["Jane Doe"]
+    assert split_author_names("Jane Doe, Staff Reporter") == ["Jane Doe"]
