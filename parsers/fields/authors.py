@@ -104,6 +104,8 @@ _ORGANISATION_RE = re.compile(
 )
 _DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# One capitalised word of a name ("Doe", "Lange-Fricke", "O'Mahony").
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*")
 _SEGMENT_SEP_RE = re.compile(r"\s+[-–—|:]\s+")
 _INITIAL_END_RE = re.compile(r"(?:^|\s)\w\.$")
 # WordPress rows "Posted by Jane under News", "by admin in Allgemein": a lower-case "under"/"in"
@@ -277,8 +279,11 @@ def split_author_names(raw: str, *, outlet: str | None = None) -> list[str]:
         # has at least two words.
         if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
             parts.extend(pieces)
-        elif len(pieces) == 2 and len(pieces[1].split()) == 1 and len(pieces[0].split()) == 1:
+        elif len(pieces) == 2 and all(_NAME_WORD_RE.fullmatch(p.strip()) for p in pieces):
             parts.append(f"{pieces[1].strip()} {pieces[0].strip()}")
+        elif len(pieces) == 2 and all(len(p.split()) == 1 for p in pieces):
+            # "red, wien.ORF.at": an abbreviation and a source, no inverted name.
+            parts.extend(pieces)
         else:
             parts.append(pieces[0] if pieces else chunk)
     names: list[str] = []

@@ -421,3 +421,8 @@ def test_role_word_after_a_lone_first_word_is_a_pen_name() -> None:
     assert split_author_names("Rasender Reporter") == ["Rasender Reporter"]
     assert split_author_names("Jane Doe Redakteurin") == ["Jane Doe"]
     assert split_author_names("Jane Doe, Staff Reporter") == ["Jane Doe"]
+
+
+def test_surname_first_only_for_two_name_words() -> None:
+    assert split_author_names("Doe, Jane") == ["Jane Doe"]
+    assert split_author_names("red, wien.ORF.at/Agenturen") == ["red", "wien.ORF.at", "Agenturen"]
