@@ -151,7 +151,8 @@ def _looks_like_name(text: str) -> bool:
     # Two lower-case words beside capitalised ones, or a sentence's full stop inside, make prose
     # ("Creative Commons funktionieren wie ein", "Zucker führt. Dieser"). A name typed all in
     # lower case ("giampiero maggio") stays a name.
-    if (len(lower) >= 2 and len(lower) < len(words)) or any(word.endswith(".") and len(word) > 3 and word[:-1].islower() for word in words[:-1]):
+    sentence_end = any(word.endswith(".") and len(word) > 3 and word[:-1].islower() for word in words[:-1])
+    if (len(lower) >= 2 and len(lower) < len(words)) or sentence_end:
         return False
     return any(ch.isalpha() for ch in text)
 

@@ -65,7 +65,8 @@ _AUTHOR_LABEL_CANDIDATES = lxml.etree.XPath(
     " = 'von' or contains(., 'ut') or contains(., 'erfasser') or contains(., 'written') or contains(., 'erausgeber')]"
 )
 _AUTHOR_LABEL_ONLY_RE = re.compile(
-    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)\s*:?\s*$",
+    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
@@ -74,13 +75,18 @@ _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
 # Cheap tests on the page's HTML before the scans of its text nodes.
 _CJK_LABEL_HINT_RE = re.compile(r"责任编辑|責任編輯|作者：|记者：")
 _AUTHOR_LABEL_HINT_RE = re.compile(
-    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)\s*:?\s*<",
+    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)"
+    r"\s*:?\s*<",
     re.IGNORECASE,
 )
 _CJK_LABEL_CANDIDATES = lxml.etree.XPath(
-    "//body//text()[contains(., '责任编辑') or contains(., '責任編輯') or contains(., '作者：') or contains(., '记者：')]"
+    "//body//text()[contains(., '责任编辑') or contains(., '責任編輯')"
+    " or contains(., '作者：') or contains(., '记者：')]"
 )
-_CJK_LABEL_RE = re.compile(r"(?:责任编辑|責任編輯|作者|记者)\s*[:：]\s*(?:记者)?\s*(?P<names>[^\s:：|（()\[\]【】]{1,20}(?:[ 、][^\s:：|（()\[\]【】]{1,20}){0,3})")
+_CJK_LABEL_RE = re.compile(
+    r"(?:责任编辑|責任編輯|作者|记者)\s*[:：]\s*(?:记者)?\s*"
+    r"(?P<names>[^\s:：|（()\[\]【】]{1,20}(?:[ 、][^\s:：|（()\[\]【】]{1,20}){0,3})"
+)
 _BYLINE_TEXT_RE = re.compile(
     r"^[^\w(]*(?:(?:posted|written|published|submitted|text|story|words|blog\s*beitrag|beitrag|artikel|eingestellt|erstellt"
     r"|geschrieben|gespeichert|verfasst)"
@@ -397,7 +403,10 @@ def _label_then_name_authors(tree: lxml.html.HtmlElement, outlet: str | None) ->
         if not following or block is None or not _within(following[0], block):
             continue
         text = _clean(str(following[0])) or ""
-        names = split_author_names(text, outlet=outlet) if len(text) <= MAX_BYLINE_TEXT_CHARS else []
+        # Another label ("Auteur(s) :") is no name.
+        if text.endswith((":", "：")) or len(text) > MAX_BYLINE_TEXT_CHARS:
+            continue
+        names = split_author_names(text, outlet=outlet)
         if names:
             return [Author(name=n) for n in names]
     return []
@@ -412,7 +421,8 @@ _SIGNATURE_RE = re.compile(
 
 # "Hamburg (dpa/lno) – ...": a wire story's dateline credits the agency.
 _AGENCY_DATELINE_RE = re.compile(
-    r"^(?:[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3})\s*\((?P<agency>[A-Za-z]{2,8}(?:/[A-Za-z]{2,8}){0,2})\)\s*[-–—:]"
+    r"^(?:[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3})\s*"
+    r"\((?P<agency>[A-Za-z]{2,8}(?:/[A-Za-z]{2,8}){0,2})\)\s*[-–—:]"
 )
 
 
@@ -543,7 +553,8 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     organisations: set[str] = set()
     weak: list[Author] = []
     handles_only = False
-    for source, authors in (("json-ld", _jsonld_authors(ld, outlet, organisations)), ("meta", _meta_authors(meta, outlet))):
+    sources = (("json-ld", _jsonld_authors(ld, outlet, organisations)), ("meta", _meta_authors(meta, outlet)))
+    for source, authors in sources:
         if source == "meta" and authors and not _shown_on_page(authors, page.tree):
             visible = _visible_authors(page.tree, outlet)
             if visible and not all(looks_like_handle(a.name) for a in visible):
@@ -559,7 +570,9 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     authors = _visible_authors(page.tree, outlet, text_lines=not handles_only)
     if not authors and not handles_only:
         authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
-    authors = authors or weak
+    # The site crediting itself ("example.de", its og:site_name) is no author: the outlet is a
+    # field of its own.
+    authors = authors or [a for a in weak if not _is_site_itself(a.name, site_names)]
     if not authors:
         authors = _headline_line_authors(page.tree, outlet)
     if not authors:
@@ -581,7 +594,7 @@ def _name_of_login(author: Author, html: str) -> Author:
     "Christian P. Stadtfeld" (the login's parts in order, capitalised, middle initials allowed).
     """
     parts = [p for p in re.split(r"[._-]", author.name) if p]
-    if len(parts) < 2 or len(parts) > 3 or not author.name.islower() or any(len(p) < 2 or not p.isalpha() for p in parts):
+    if not 2 <= len(parts) <= 3 or not author.name.islower() or any(len(p) < 2 or not p.isalpha() for p in parts):
         return author
     pattern = r"(?:\s+[A-ZÄÖÜ]\.)*\s+".join(rf"{p[0].upper()}(?i:{re.escape(p[1:])})" for p in parts)
     found = {m.group(0) for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", html)}

@@ -53,9 +53,7 @@ def _document_title(tree: lxml.html.HtmlElement) -> str | None:
 
 def _in_breadcrumb(element: lxml.html.HtmlElement) -> bool:
     """Whether a heading sits in a breadcrumb trail (an ancestor's class or id says so)."""
-    return any(
-        "breadcrumb" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in element.iterancestors()
-    )
+    return any("breadcrumb" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in element.iterancestors())
 
 
 def _headings(

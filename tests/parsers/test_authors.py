@@ -352,7 +352,8 @@ def test_name_after_an_author_label_in_its_own_block() -> None:
 
 def _closing(tail: str) -> str:
     """A page whose article ends with ``tail``."""
-    return f"<html lang='de'><head><title>A story</title></head><body><article><h1>A story</h1>{BODY}{tail}</article></body></html>"
+    head = "<html lang='de'><head><title>A story</title></head>"
+    return f"{head}<body><article><h1>A story</h1>{BODY}{tail}</article></body></html>"
 
 
 def test_signature_closing_the_article() -> None:
@@ -380,8 +381,8 @@ def test_login_gives_way_to_the_name_the_page_prints() -> None:
 
 
 def test_wire_dateline_credits_the_agency() -> None:
-    dateline = "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs bleiben die Fronten verhärtet, sagte ein Sprecher am Freitag.</p>"
-    page = f"<html lang='de'><head><title>A story</title></head><body><article><h1>A story</h1>{dateline}{BODY}</article></body></html>"
+    dateline = "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs bleiben die Fronten verhärtet, sagte ein Sprecher.</p>"
+    page = _closing("").replace("<h1>A story</h1>", f"<h1>A story</h1>{dateline}")
     assert _authors(page) == ("dpa", "lno")
     # A byline wins over the dateline.
     assert _authors(page.replace("<h1>A story</h1>", "<h1>A story</h1><p class='byline'>By Jill Serjeant</p>")) == (
@@ -426,3 +427,11 @@ def test_role_word_after_a_lone_first_word_is_a_pen_name() -> None:
 def test_surname_first_only_for_two_name_words() -> None:
     assert split_author_names("Doe, Jane") == ["Jane Doe"]
     assert split_author_names("red, wien.ORF.at/Agenturen") == ["red", "wien.ORF.at", "Agenturen"]
+
+
+def test_site_crediting_itself_is_no_author() -> None:
+    assert _authors(_page("<meta name='author' content='news.example.com'>", "")) == ()
+    head = "<meta property='og:site_name' content='Example News'><meta name='author' content='Example News'>"
+    assert _authors(_page(head, "")) == ()
+    # A label followed by another label names nobody.
+    assert _authors(_page("", "<div><span>Author:</span> <span>Auteur(s) :</span></div>")) == ()

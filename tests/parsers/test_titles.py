@@ -155,8 +155,8 @@ def test_kicker_and_headline_parted_by_a_separator_element() -> None:
 
 def test_breadcrumb_h1_is_the_headline_when_the_metadata_gives_it() -> None:
     head = (
-        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
-        "\"headline\": \"Airshow in Dessau: second F13 nearly certified\"}</script>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"headline": "Airshow in Dessau: second F13 nearly certified"}</script>'
         "<meta property='og:title' content='Airshow: second F13 nearly certified'>"
     )
     body = (
