@@ -28,4 +28,11 @@ class ParseError(MediamonError):
 
 
 class NotAnArticle(ParseError):
-    """The page parsed, but it is not an article (a homepage, a listing, an error page)."""
+    """The page parsed, but it is not an article (a homepage, a listing, an error page).
+
+    ``article`` is what the parser read from the page anyway (a ``mediamon.records.Article``)
+    when it got that far, for callers that report refused pages: its title, dates and text tell
+    a reader why the page was refused and what it holds. None when refused before that.
+    """
+
+    article: object | None = None

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mediamon.errors import ParseError
+from mediamon.errors import NotAnArticle, ParseError
 from mediamon.records import Article, FeedHints
 from parsers import parse
 
@@ -100,7 +100,8 @@ def parse_entry(entry: dict[str, Any], base_dir: Path) -> dict[str, Any]:
 
     Returns:
         ``{"id": ..., **article_to_record(article)}``, or ``{"id", "url", "error"}`` where the
-        error reads "<ErrorType>: reason".
+        error reads "<ErrorType>: reason". A page refused as ``NotAnArticle`` after it was read
+        keeps every field of what it holds next to its ``error``.
     """
     entry_id, url = entry.get("id"), entry.get("url")
     try:
@@ -109,6 +110,12 @@ def parse_entry(entry: dict[str, Any], base_dir: Path) -> dict[str, Any]:
         path = Path(entry["path"])
         html = read_page_file(path if path.is_absolute() else base_dir / path)
         article = parse(html, url=url, hints=_hints_from(entry), date_order=entry.get("date_order"))
+    except NotAnArticle as exc:
+        error = f"NotAnArticle: {exc.reason}"
+        # What the refused page holds (its title, dates, text) comes along with the error.
+        if isinstance(exc.article, Article):
+            return {**article_to_record(exc.article), "id": entry_id, "url": url, "error": error}
+        return {"id": entry_id, "url": url, "error": error}
     except ParseError as exc:
         return {"id": entry_id, "url": url, "error": f"{type(exc).__name__}: {exc.reason}"}
     except (OSError, EOFError) as exc:

@@ -209,15 +209,14 @@ def check_is_article(page: Page, draft: ArticleDraft, body: Body) -> None:
 
 
 def assemble(page: Page, draft: ArticleDraft, body: Body, *, parser: str) -> Article:
-    """Freeze ``draft`` and ``body`` into an ``Article`` (after ``check_is_article``).
+    """Freeze ``draft`` and ``body`` into an ``Article``, then ``check_is_article``.
 
     Raises:
-        NotAnArticle: see ``check_is_article``.
+        NotAnArticle: see ``check_is_article``; its ``article`` is the refused page's Article.
     """
-    check_is_article(page, draft, body)
     detected = normalise_language(detect_language(body.text))
     language = draft.language or detected
-    return Article(
+    article = Article(
         url=page.url,
         title=draft.title or "",
         body=body.text,
@@ -248,6 +247,12 @@ def assemble(page: Page, draft: ArticleDraft, body: Body, *, parser: str) -> Art
         parser=parser,
         parser_version=PARSER_VERSION,
     )
+    try:
+        check_is_article(page, draft, body)
+    except NotAnArticle as exc:
+        exc.article = article  # what the refused page holds, for reports (see NotAnArticle)
+        raise
+    return article
 
 
 def parse_generic(page: Page) -> Article:

@@ -54,3 +54,24 @@ def test_batch_parses_good_pages_and_records_failures(tmp_path: Path) -> None:
     assert records[1]["error"].startswith("NotAnArticle: ")
     assert records[2]["error"].startswith("FileNotFoundError: ")
     assert records[4]["error"].startswith("ParseError: bad input line")
+
+
+def test_refused_page_keeps_what_it_holds_next_to_its_error(tmp_path: Path) -> None:
+    paragraph = "<p>" + " ".join(["We sell printers and labels for industry, trade and logistics."] * 6) + "</p>"
+    homepage = (
+        "<html lang='de'><head><title>Drucker | Example AG</title></head><body>"
+        f"<h1>Drucker und Druckausgabe-Lösungen vom Experten!</h1>{paragraph}</body></html>"
+    )
+    (tmp_path / "home.html").write_text(homepage, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps({"id": "h", "url": "https://printers.example.de/", "path": "home.html"}) + "\n", encoding="utf-8"
+    )
+
+    ok, failed = run_parse_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl")
+
+    assert (ok, failed) == (0, 1)
+    record = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert record["error"] == "NotAnArticle: homepage"
+    assert (record["id"], record["url"]) == ("h", "https://printers.example.de/")
+    assert record["title"] == "Drucker und Druckausgabe-Lösungen vom Experten!"
+    assert "printers and labels" in record["body"]
