@@ -6,6 +6,7 @@ The choice itself (which heading, which segment) is ``parsers.fields.titles.choo
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -36,6 +37,7 @@ TITLE_META_KEYS = (
     "title",
 )
 MAX_TITLE_CHARS = 400
+_LEADING_DECORATION_RE = re.compile(r"^[^\w\s\"'„“”‚‘’«»‹›(¿¡#@$€£]{1,3}\s+")
 
 
 def _document_title(tree: lxml.html.HtmlElement) -> str | None:
@@ -129,5 +131,8 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         variants=variants,
         minor_headings=[text for _, text in minor],
     )
+    if title:
+        # Decoration before the headline ("[> Jens Weber", "* Headline"); "[Rezi] ...", quotes stay.
+        title = _LEADING_DECORATION_RE.sub("", title) or title
     # Composed form: pages mix decomposed and precomposed letters ("য়" as two code points or one).
     return unicodedata.normalize("NFC", title) if title else title

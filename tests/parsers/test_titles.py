@@ -168,3 +168,9 @@ def test_breadcrumb_h1_is_the_headline_when_the_metadata_gives_it() -> None:
     # A breadcrumb <h1> that no metadata title gives stays chrome: the article's heading wins.
     other = body.replace("<h1>Airshow in Dessau: second F13 nearly certified</h1>", "<h1>Local news</h1>")
     assert _title(head, other) == "Airshow: second F13 nearly certified"
+
+
+def test_decoration_before_the_headline_is_dropped() -> None:
+    assert _title("", "<article><h1>[&gt; Jens Weber</h1><p>Text.</p></article>") == "Jens Weber"
+    assert _title("", "<article><h1>[Rezi] Love is War</h1><p>Text.</p></article>") == "[Rezi] Love is War"
+    assert _title("", "<article><h1>„Wir dekorieren“</h1><p>Text.</p></article>") == "„Wir dekorieren“"
