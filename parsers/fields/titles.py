@@ -413,6 +413,11 @@ def choose_title(
         leading.add(_compact(meta_title))
         if parts and not is_site_segment(parts[0], host, names):
             leading.add(_compact(parts[0]))
+            # The title's head up to a later separator: "30.11. | Buch der Woche" of
+            # "30.11. | Buch der Woche - Nikole Hannah-Jones • 1619".
+            for match in _SEGMENT_RE.finditer(meta_title):
+                if match.start() > len(parts[0]):
+                    leading.add(_compact(meta_title[: match.start()]))
     keys = {_compact(s) for s in segments}
     # A heading equal to a later, shorter segment of a metadata title ("Headline | Blog name",
     # "Site - Section » Headline") names the site or a section. The longest segment is the

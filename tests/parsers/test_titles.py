@@ -174,3 +174,9 @@ def test_decoration_before_the_headline_is_dropped() -> None:
     assert _title("", "<article><h1>[&gt; Jens Weber</h1><p>Text.</p></article>") == "Jens Weber"
     assert _title("", "<article><h1>[Rezi] Love is War</h1><p>Text.</p></article>") == "[Rezi] Love is War"
     assert _title("", "<article><h1>„Wir dekorieren“</h1><p>Text.</p></article>") == "„Wir dekorieren“"
+
+
+def test_subheading_equal_to_the_head_of_the_metadata_title() -> None:
+    head = "<meta property='og:title' content='30.11. | Buch der Woche - Nikole Hannah-Jones (Hrsg.) • 1619'>"
+    body = "<article><h2>30.11. | Buch der Woche</h2><h3>Nikole Hannah-Jones (Hrsg.) • 1619</h3><p>Text.</p></article>"
+    assert _title(head, body) == "30.11. | Buch der Woche"
