@@ -196,7 +196,8 @@ def is_chrome_heading(element: HtmlElement, verdicts: dict[HtmlElement, bool | N
     hidden from sighted readers (``sr-only``, ``display: none``...): not a candidate headline.
 
     Ancestors are read up to the nearest article container (``<article>``, ``<main>``, or an
-    element marked entry/post/article/story/title/headline): the layout wrappers above it carry
+    element marked entry/post/article/story/title/headline or main/content as a word of its
+    class or id, "content-area"): the layout wrappers above it carry
     page-wide classes ("wp-custom-logo", "with-sidebar") that say nothing about the headline.
     ``<body>`` and ``<html>`` are never read for the same reason. Page-builder block names
     ("elementor-widget-container") and layout modifiers ("for_sidebar") do not mark chrome.
@@ -235,7 +236,7 @@ def _ancestor_verdict(ancestor: HtmlElement) -> bool | None:
         marks = _marks(ancestor)
         if _CHROME_RE.search(marks):
             return True
-        if _ARTICLE_MARK_RE.search(marks):
+        if _ARTICLE_MARK_RE.search(marks) or _CONTENT_MARK_RE.search(marks):
             return False
     if tag in {"article", "main"}:
         return False

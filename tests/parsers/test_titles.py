@@ -180,3 +180,11 @@ def test_subheading_equal_to_the_head_of_the_metadata_title() -> None:
     head = "<meta property='og:title' content='30.11. | Buch der Woche - Nikole Hannah-Jones (Hrsg.) • 1619'>"
     body = "<article><h2>30.11. | Buch der Woche</h2><h3>Nikole Hannah-Jones (Hrsg.) • 1619</h3><p>Text.</p></article>"
     assert _title(head, body) == "30.11. | Buch der Woche"
+
+
+def test_content_container_ends_the_chrome_walk() -> None:
+    # The whole page inside a Bootstrap "navbar" wrapper: the content area decides, not the wrapper.
+    html = "<div class='navbar'><div class='content-area'><div><h2>Villa Galaxy</h2></div></div></div>"
+    assert not is_chrome_heading(lxml.html.fromstring(html).find(".//h2"))
+    menu = "<div class='navbar'><div class='menu-content'><h2>Villen</h2></div></div>"
+    assert is_chrome_heading(lxml.html.fromstring(menu).find(".//h2"))
