@@ -509,6 +509,35 @@ def _ancestor_marks(element: lxml.html.HtmlElement) -> str:
     )
 
 
+_CREDIT_CLASS_RE = re.compile(r"(?<![a-z])(?:credit|publisher|agency)(?![a-z])", re.IGNORECASE)
+_NON_NAME_START_RE = re.compile(r"^(?:bild|foto|photo|image|picture)", re.IGNORECASE)
+
+
+def _headline_credit_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...]) -> list[Author]:
+    """The desk or agency credited under the headline ("<h1>...</h1><p class='credit'>JIJI</p>",
+    "<div class='publisher'>ET Online</div>") of a page that names no author otherwise: an
+    element marked credit/publisher/agency in the headline's block (its parent or grandparent),
+    not the site itself and not a picture credit.
+    """
+    headline = next(tree.iter("h1"), None)
+    block = headline.getparent() if headline is not None else None
+    for _ in range(2):
+        if block is None:
+            return []
+        for element in block.iter():
+            if not isinstance(element.tag, str) or not _CREDIT_CLASS_RE.search(element.get("class") or ""):
+                continue
+            text = (_clean(element.text_content()) or "").strip(" |·•-–—")
+            if not text or len(text) > 40 or _NON_NAME_START_RE.match(text):
+                continue
+            names = [n for n in split_author_names(text) if not _is_site_itself(n, site_names)]
+            names = [n for n in names if not looks_like_organisation(n, site_names)]
+            if names:
+                return [Author(name=n) for n in names]
+        block = block.getparent()
+    return []
+
+
 def _within(node: lxml.etree._ElementUnicodeResult, block: lxml.html.HtmlElement) -> bool:
     """Whether a text node lies inside ``block``."""
     holder = node.getparent()
@@ -581,6 +610,8 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
         authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
     if not authors:
         authors = _copyright_authors(page.tree, site_names)
+    if not authors:
+        authors = _headline_credit_authors(page.tree, site_names)
     if not authors and page.hints is not None and page.hints.authors:
         authors = [Author(name=n) for a in page.hints.authors for n in split_author_names(a)]
     if len(authors) > 1:

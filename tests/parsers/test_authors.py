@@ -435,3 +435,14 @@ def test_site_crediting_itself_is_no_author() -> None:
     assert _authors(_page(head, "")) == ()
     # A label followed by another label names nobody.
     assert _authors(_page("", "<div><span>Author:</span> <span>Auteur(s) :</span></div>")) == ()
+
+
+def test_desk_or_agency_credited_under_the_headline() -> None:
+    def page(credit: str) -> str:
+        return _closing("").replace("<h1>A story</h1>", f"<header><h1>A story</h1>{credit}</header>")
+
+    assert _authors(page("<p class='credit'>JIJI</p>")) == ("JIJI",)
+    assert _authors(page("<div class='publisher flt'>ET Online<span>|</span></div>")) == ("ET Online",)
+    # A picture credit, or the site naming itself, is no author.
+    assert _authors(page("<p class='credit'>Bild: Jane Doe</p>")) == ()
+    assert _authors(page("<p class='publisher'>news.example.com</p>")) == ()
