@@ -64,21 +64,17 @@ _AUTHOR_LABEL_CANDIDATES = lxml.etree.XPath(
     " = 'by' or translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:', 'abcdefghijklmnopqrstuvwxyz')"
     " = 'von' or contains(., 'ut') or contains(., 'erfasser') or contains(., 'written') or contains(., 'erausgeber')]"
 )
-_AUTHOR_LABEL_ONLY_RE = re.compile(
-    r"^\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)"
-    r"\s*:?\s*$",
-    re.IGNORECASE,
+# An element whose whole text is one of these labels puts the author's name right after it.
+_AUTHOR_LABEL = (
+    r"\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)\s*:?\s*"
 )
+_AUTHOR_LABEL_ONLY_RE = re.compile(rf"^{_AUTHOR_LABEL}$", re.IGNORECASE)
 _COPYRIGHT_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '©') or contains(., '(c)') or contains(., 'opyright')]"
 )
 # Cheap tests on the page's HTML before the scans of its text nodes.
 _CJK_LABEL_HINT_RE = re.compile(r"责任编辑|責任編輯|作者：|记者：")
-_AUTHOR_LABEL_HINT_RE = re.compile(
-    r">\s*(?:by|von|written by|geschrieben von|autor(?:in)?|author|auteur|verfasser(?:in)?|herausgeber(?:in)?)"
-    r"\s*:?\s*<",
-    re.IGNORECASE,
-)
+_AUTHOR_LABEL_HINT_RE = re.compile(rf">{_AUTHOR_LABEL}<", re.IGNORECASE)
 _CJK_LABEL_CANDIDATES = lxml.etree.XPath(
     "//body//text()[contains(., '责任编辑') or contains(., '責任編輯')"
     " or contains(., '作者：') or contains(., '记者：')]"
