@@ -565,14 +565,19 @@ def _headline_line_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> l
 
 def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> list[Author]:
     """Authors: JSON-LD ``author`` -> ``<meta>`` author tags -> visible byline (page proper, then
-    sidebars/widgets) -> byline-like text line -> a date line beside the headline that ends in a
-    name -> feed hints.
+    sidebars/widgets) -> byline-like text line -> a name after an author label -> a date line
+    beside the headline that ends in a name -> a Chinese editor label -> the article's own
+    copyright line -> a desk or agency credited under the headline -> feed hints. (The body's
+    signature and a wire dateline's agency come after the body is read, in ``parse_generic``.)
 
     Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
     legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
-    visible byline when the page has one (handles only to byline markup, not to a byline-like
-    text line), and is kept when it has none. A name that is the site itself is dropped from a
-    list that has other names ("Jane Doe / example.de").
+    visible byline or a labelled name when the page has one (handles only to byline markup, not
+    to a byline-like text line), and is kept when it has none, except the site crediting itself.
+    A ``<meta>`` author shown nowhere in the page's text yields to a visible byline; a visible
+    byline adds the co-author the metadata left out. A name that is the site itself is dropped
+    from a list that has other names ("Jane Doe / example.de"); a login gives way to the name the
+    page prints for it.
     """
     site_names = tuple(n for n in (outlet, page.host.removeprefix("www.")) if n)
     organisations: set[str] = set()
@@ -593,8 +598,9 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
             weak = authors
             handles_only = all(looks_like_handle(a.name) for a in authors)
     authors = _visible_authors(page.tree, outlet, text_lines=not handles_only)
-    if not authors and not handles_only:
-        authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
+    labelled = not authors and _AUTHOR_LABEL_HINT_RE.search(page.text) is not None
+    if labelled and not handles_only:
+        authors = _label_then_name_authors(page.tree, outlet)
     # The site crediting itself ("example.de", its og:site_name) is no author: the outlet is a
     # field of its own.
     authors = authors or [a for a in weak if not _is_site_itself(a.name, site_names)]
@@ -602,8 +608,8 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
         authors = _headline_line_authors(page.tree, outlet)
     if not authors:
         authors = _labelled_cjk_authors(page.tree, outlet) if _CJK_LABEL_HINT_RE.search(page.text) else []
-    if not authors:
-        authors = _label_then_name_authors(page.tree, outlet) if _AUTHOR_LABEL_HINT_RE.search(page.text) else []
+    if not authors and labelled and handles_only:
+        authors = _label_then_name_authors(page.tree, outlet)
     if not authors:
         authors = _copyright_authors(page.tree, site_names)
     if not authors:
