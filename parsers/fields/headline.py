@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from parsers.fields.common import clean as _clean
 from parsers.fields.jsonld import text_value
 from parsers.fields.meta import MetaTags
 from parsers.fields.titles import (
+    _HEADLINE_PART_RE,
     _compact,
     choose_title,
     heading_text,
@@ -37,6 +39,11 @@ TITLE_META_KEYS = (
     "title",
 )
 MAX_TITLE_CHARS = 400
+_TITLE_CLASS_XPATH = etree.XPath("//body//*[contains(@class, 'title') or contains(@class, 'Title')]")
+# Headings are read as headings; a link classed as a title is a teaser.
+_NOT_TITLE_ELEMENT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "title"})
+_NOT_TITLE_CLASS_RE = re.compile(r"sub-?title|site-title", re.IGNORECASE)
+_SEPARATOR_START_RE = re.compile(r"\s*[-_|:–—»·]")
 _LEADING_DECORATION_RE = re.compile(r"^[^\w\s\"'„“”‚‘’«»‹›(¿¡#@$€£]{1,3}\s+")
 
 
@@ -58,19 +65,46 @@ def _in_breadcrumb(element: lxml.html.HtmlElement) -> bool:
     return any("breadcrumb" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in element.iterancestors())
 
 
+def _marked_headline_part(element: lxml.html.HtmlElement) -> bool:
+    """Whether exactly one part of a heading made of parts is marked as the headline by its class
+    ("<h2><span class='subline'>Topic</span><span class='headline'>Headline</span></h2>").
+    """
+    parts = [c for c in element if isinstance(c.tag, str)]
+    return len(parts) > 1 and sum(1 for c in parts if _HEADLINE_PART_RE.search(c.get("class") or "")) == 1
+
+
+def _shown_head(tree: lxml.html.HtmlElement, title: str) -> str:
+    """A metadata title cut to the head the page shows in an element classed as a title, when the
+    rest follows a separator: "Headline-新华网" where ``<div class="h-title">`` says "Headline"
+    (the rest is the site's name). Read only for titles that no heading gave.
+    """
+    for element in _TITLE_CLASS_XPATH(tree):
+        if element.tag in _NOT_TITLE_ELEMENT_TAGS or _NOT_TITLE_CLASS_RE.search(element.get("class") or ""):
+            continue
+        whole = _clean(element.text_content()) or ""
+        # The head may follow the section's link: "<a>Eintracht Presse</a> : Headline".
+        for text in (whole, whole.partition(" : ")[2]):
+            if 5 <= len(text) < len(title) and title.startswith(text) and _SEPARATOR_START_RE.match(title, len(text)):
+                return text
+    return title
+
+
 def _headings(
     elements: Iterable[lxml.html.HtmlElement], host: str, limit: int = 60, meta_keys: frozenset[str] = frozenset()
-) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str]]:
+) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str], list[str], bool]:
     """The page's headings outside site chrome, from its ``<h1>``-``<h3>`` ``elements`` in
     document order (``Page.headings``): the texts of the first
     ``limit`` ``<h1>``, the (tag, text) of the first ``limit`` ``<h2>``/``<h3>``, the shorter
-    readings of each (text -> variants), and the texts of headings that only link to the front
-    page, which name the site rather than the article.
+    readings of each (text -> variants), the texts of headings that only link to the front
+    page, which name the site rather than the article, the texts of ``<h2>``/``<h3>`` with a part
+    marked as the headline, and whether an ``<h1>`` has such a part.
     """
     major: list[str] = []
     minor: list[tuple[str, str]] = []
     variants: dict[str, list[str]] = {}
     home_names: list[str] = []
+    marked: list[str] = []
+    major_marked = False
     verdicts: dict[lxml.html.HtmlElement, bool | None] = {}
     for element in elements:
         is_major = element.tag == "h1"
@@ -92,11 +126,14 @@ def _headings(
             continue
         if is_major:
             major.append(text)
+            major_marked = major_marked or _marked_headline_part(element)
         else:
             minor.append((element.tag, text))
+            if _marked_headline_part(element):
+                marked.append(text)
         if text not in variants:
             variants[text] = heading_variants(element)
-    return major, minor, variants, home_names
+    return major, minor, variants, home_names, marked, major_marked
 
 
 def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: list[str]) -> str | None:
@@ -105,8 +142,10 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
 
     Headings are read as ``heading_text`` shows them (hidden parts, ``<small>``, kickers and
     ruby annotations dropped) and skipped when ``is_chrome_heading`` (site chrome or hidden);
-    an ``<h1>`` that only links to the front page names the site. The result is in Unicode
-    composed form (NFC).
+    an ``<h1>`` that only links to the front page names the site. Then: a title no heading gave
+    is cut to the head an element classed as a title shows (``_shown_head``); an ``<h2>`` whose
+    part marked as the headline equals a metadata title replaces an ``<h1>`` that differs. The
+    result is in Unicode composed form (NFC).
     """
     meta_titles = [
         t
@@ -121,7 +160,9 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     meta_keys = frozenset(_compact(t) for t in meta_titles if t) | frozenset(
         _compact(segment) for t in meta_titles if t for segment in title_segments(t)[:1]
     )
-    headings, minor, variants, home_names = _headings(page.headings, page.host, meta_keys=meta_keys)
+    headings, minor, variants, home_names, marked, major_marked = _headings(
+        page.headings, page.host, meta_keys=meta_keys
+    )
     title = choose_title(
         headings,
         [text for tag, text in minor if tag == "h2"][:10],
@@ -131,6 +172,16 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         variants=variants,
         minor_headings=[text for _, text in minor],
     )
+    if title and title not in headings and not any(title == text for _, text in minor):
+        title = _shown_head(page.tree, title)
+    # An <h2> made of a subline and a part marked as the headline, the metadata giving that part
+    # word for word, is the headline over an <h1> that says something else (a search title).
+    if title and not major_marked:
+        whole_keys = {_compact(t) for t in meta_titles if t}
+        for text in marked:
+            if _compact(text) in whole_keys and _compact(text) != _compact(title):
+                title = text
+                break
     if title:
         # Decoration before the headline ("[> Jens Weber", "* Headline"); "[Rezi] ...", quotes stay.
         title = _LEADING_DECORATION_RE.sub("", title) or title

@@ -39,6 +39,7 @@ def split_series_part(title: str) -> tuple[str | None, int | None]:
 _WORD_RE = re.compile(r"\w+")
 _SEGMENT_RE = re.compile(r"\s+[|\-–—:»«›‹·/]+\s+|\s*[|»«›‹]\s*|\s*::\s*")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
+_TRAILING_PARENTHESIS_RE = re.compile(r"\s+\([^()]{1,40}\)$")
 # Headings inside these (by tag, or by class/id) are page chrome, not the article headline.
 # "menu", "logo" and "comment" only as whole words (with their usual suffixes): "menueenter" is a
 # script hook, "logout" a link and "commentary" an article genre.
@@ -379,6 +380,21 @@ def _matching_variant(heading: str, variants: dict[str, list[str]], keys: set[st
     return heading
 
 
+def _shared_tail(title: str, others: list[str]) -> str:
+    """The part after a colon that two metadata titles share when their heads differ: the
+    headline under two kickers or sections ("Industriell Revolutioniert?: Anno 1800 Beta" and
+    "Vorschauen: Anno 1800 Beta").
+    """
+    head, found, tail = title.rpartition(": ")
+    if not found or len(tail.split()) < 2:
+        return title
+    for other in others:
+        other_head, other_found, other_tail = other.rpartition(": ")
+        if other_found and other_tail == tail and _compact(other_head) != _compact(head):
+            return tail
+    return title
+
+
 def choose_title(
     headings: list[str],
     subheadings: list[str],
@@ -419,6 +435,10 @@ def choose_title(
             for match in _SEGMENT_RE.finditer(meta_title):
                 if match.start() > len(parts[0]):
                     leading.add(_compact(meta_title[: match.start()]))
+            # The title without a closing parenthesis: "Der historische Purzelbaum (2021/5)".
+            bare = _TRAILING_PARENTHESIS_RE.sub("", parts[0])
+            if bare != parts[0]:
+                leading.add(_compact(bare))
     keys = {_compact(s) for s in segments}
     # A heading equal to a later, shorter segment of a metadata title ("Headline | Blog name",
     # "Site - Section » Headline") names the site or a section. The longest segment is the
@@ -457,6 +477,7 @@ def choose_title(
                     return heading
     if meta_titles:
         title = strip_site_segments(meta_titles[0], host, names) or meta_titles[0]
+        title = _shared_tail(title, [strip_site_segments(t, host, names) for t in meta_titles[1:]])
         # A metadata title that only names the site does not title the article: its first
         # <h2> does, on pages that set no <h1>.
         if subheadings and not has_h1 and is_site_segment(title.strip(" |:–—-"), host, names):

@@ -188,3 +188,59 @@ def test_content_container_ends_the_chrome_walk() -> None:
     assert not is_chrome_heading(lxml.html.fromstring(html).find(".//h2"))
     menu = "<div class='navbar'><div class='menu-content'><h2>Villen</h2></div></div>"
     assert is_chrome_heading(lxml.html.fromstring(menu).find(".//h2"))
+
+
+def test_subheading_equal_to_the_metadata_title_without_its_parenthesis() -> None:
+    head = "<meta property='og:title' content='Der historische Purzelbaum (2021/5)'>"
+    body = "<article><h2>Der historische Purzelbaum</h2><h3>Auf dem Weg durch zwei Städte</h3><p>Text.</p></article>"
+    assert _title(head, body) == "Der historische Purzelbaum"
+    # Without such a heading the metadata title stays whole.
+    other = "<article><h2>Zeit ist Geld</h2><p>Text.</p></article>"
+    assert _title(head, other) == "Der historische Purzelbaum (2021/5)"
+
+
+def test_part_marked_headline_equal_to_the_metadata_beats_a_different_h1() -> None:
+    head = "<meta name='title' content='Skandinavien im Wohnmobil erleben'><title>Vanlife in Schweden | Outdoor</title>"
+    h2 = (
+        "<h2><span class='v-subline'>Vanlife in Schweden</span>"
+        "<span class='v-headline'>Skandinavien im Wohnmobil erleben</span></h2>"
+    )
+    body = f"<article><h1>Vanlife in Schweden - Skandinavien im Wohnmobil</h1>{h2}<p>Text.</p></article>"
+    assert _title(head, body) == "Skandinavien im Wohnmobil erleben"
+    # A marked part that no metadata title gives is a teaser: the <h1> stays.
+    other = "<meta name='title' content='Vanlife in Schweden - Skandinavien im Wohnmobil'>"
+    assert _title(other, body) == "Vanlife in Schweden - Skandinavien im Wohnmobil"
+    # An <h2> classed as a headline as a whole is not a marked part (a social headline beside the <h1>).
+    classed = "<article><h1>Jansen kämpft um sein Comeback</h1><h2 class='article_headline'>Für den HSV?</h2></article>"
+    assert _title("<meta property='og:title' content='Für den HSV?'>", classed) == "Jansen kämpft um sein Comeback"
+
+
+def test_tail_shared_by_two_metadata_titles_under_different_kickers() -> None:
+    head = (
+        "<meta property='og:title' content='Industriell Revolutioniert?: Anno 1800 Beta'>"
+        "<title>next2games | Vorschauen: Anno 1800 Beta</title>"
+    )
+    assert _title(head, "<div><p>Text.</p></div>", url="https://next2games.de/previews") == "Anno 1800 Beta"
+    same = (
+        "<meta property='og:title' content='Covid-19: Lässt sich das kontrollieren?'>"
+        "<title>Covid-19: Lässt sich das kontrollieren? - Spektrum</title>"
+    )
+    assert _title(same, "<div><p>Text.</p></div>") == "Covid-19: Lässt sich das kontrollieren?"
+
+
+def test_metadata_title_cut_to_the_head_a_title_element_shows() -> None:
+    head = "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>"
+    body = "<div class='h-news'><div class='h-title'>武汉的声音：有英勇的你，才有英雄的城！</div><p>正文。</p></div>"
+    assert _title(head, body, url="http://www.xinhuanet.com/local/c_1.htm") == "武汉的声音：有英勇的你，才有英雄的城！"
+    # After the section's link ("Eintracht Presse : Headline").
+    head = "<title>EFC Bembel - Eintracht stellt Weichen für die Zukunft - Eintracht Presse - News</title>"
+    body = (
+        "<table><tr><td><span class='itemTitle'><a href='/news?topic=3'>Eintracht Presse</a> : "
+        "Eintracht stellt Weichen für die Zukunft</span></td></tr></table>"
+    )
+    url = "http://bembel.example/news/article.php?id=5"
+    assert _title(head, body, url=url) == "Eintracht stellt Weichen für die Zukunft"
+    # A title element that shows a kicker, not the head of the title, changes nothing.
+    head = "<title>Wie Umweltzerstörung Epidemien begünstigt - Magazin</title>"
+    body = "<span class='ContentHead_title'>Zoonosen</span><p>Text.</p>"
+    assert _title(head, body, url="https://magazin.example/zoonosen") == "Wie Umweltzerstörung Epidemien begünstigt"
