@@ -183,6 +183,15 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
                 title = text
                 break
     if title:
+        # Two visible spellings of the headline that differ in letter case: the one the metadata
+        # spells the same ("Using defadvice" in the post body, "Using Defadvice" as its title).
+        exact = {t for t in meta_titles if t}
+        if title not in exact:
+            for text in [*headings, *(text for _, text in minor)]:
+                if text in exact and text != title and text.lower() == title.lower():
+                    title = text
+                    break
+    if title:
         # Decoration before the headline ("[> Jens Weber", "* Headline"); "[Rezi] ...", quotes stay.
         title = _LEADING_DECORATION_RE.sub("", title) or title
     # Composed form: pages mix decomposed and precomposed letters ("য়" as two code points or one).

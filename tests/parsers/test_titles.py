@@ -244,3 +244,16 @@ def test_metadata_title_cut_to_the_head_a_title_element_shows() -> None:
     head = "<title>Wie Umweltzerstörung Epidemien begünstigt - Magazin</title>"
     body = "<span class='ContentHead_title'>Zoonosen</span><p>Text.</p>"
     assert _title(head, body, url="https://magazin.example/zoonosen") == "Wie Umweltzerstörung Epidemien begünstigt"
+
+
+def test_spelling_of_the_headline_the_metadata_shares() -> None:
+    head = "<meta property='og:title' content='Meta-Programming In Emacs Using Defadvice'>"
+    body = (
+        "<h1 class='title'>EMACSPEAK The Complete Audio Desktop</h1>"
+        "<div class='post'><h3 class='post-title'>Meta-Programming In Emacs Using Defadvice</h3>"
+        "<h1>Meta-Programming In Emacs Using defadvice</h1><p>Text.</p></div>"
+    )
+    assert _title(head, body) == "Meta-Programming In Emacs Using Defadvice"
+    # With no heading spelled like the metadata, the visible headline stays as written.
+    alone = "<div class='post'><h1>Meta-Programming In Emacs Using defadvice</h1><p>Text.</p></div>"
+    assert _title(head, alone) == "Meta-Programming In Emacs Using defadvice"
