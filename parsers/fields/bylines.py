@@ -408,6 +408,36 @@ def _label_then_name_authors(tree: lxml.html.HtmlElement, outlet: str | None) ->
     return []
 
 
+# "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien." as a line of its own.
+_INLINE_LABEL_HINT_RE = re.compile(r">\s*(?:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*[A-ZÄÖÜ]", re.IGNORECASE)
+_INLINE_LABEL_RE = re.compile(
+    r"^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*(?P<name>[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,2})"
+    r"\s*(?:[,(]|$)",
+    re.IGNORECASE,
+)
+_INLINE_LABEL_CANDIDATES = lxml.etree.XPath(
+    "//body//text()[contains(., ':')][contains(., 'utor') or contains(., 'uthor') or contains(., 'erfasser')]"
+)
+
+
+def _inline_label_authors(tree: lxml.html.HtmlElement) -> list[Author]:
+    """A full name after an author label that opens a short line of its own in the article:
+    "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien." (a role may follow).
+    """
+    for node in _INLINE_LABEL_CANDIDATES(tree)[:10]:
+        parent = node.getparent()
+        if parent is None or node.is_tail or parent.tag in {"script", "style", "title", "option", "a"}:
+            continue
+        line = _clean(parent.text_content()) or ""
+        match = _INLINE_LABEL_RE.match(line)
+        if not match or len(line) > MAX_BYLINE_CHARS or _byline_exclusion(parent) != 0:
+            continue
+        names = split_author_names(match.group("name"))
+        if names:
+            return [Author(name=n) for n in names]
+    return []
+
+
 _SIGNATURE_RE = re.compile(
     r"^(?:(?P<greeting>euer|eure|dein|deine|ihr|ihre|yours|cheers|best|liebe grüße|viele grüße|lg)[,!]?\s+)?"
     r"(?P<name>[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,2})$",
@@ -496,6 +526,39 @@ def _copyright_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...])
     return []
 
 
+# WordPress marks a comment its post's author wrote with the class "bypostauthor"; the comment's
+# author name is in its hCard (``fn``) or its "comment-author" block.
+_POST_AUTHOR_COMMENTS = lxml.etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]")
+_COMMENT_NAME = lxml.etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' comment-author ')][1]"
+)
+_SAYS_RE = re.compile(r"\s+(?:says|sagt|schreibt|dit|dice)\s*:?$", re.IGNORECASE)
+
+
+def _post_author_comment_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...]) -> list[Author]:
+    """The post's author as the blog names them in a comment they wrote under it (WordPress
+    marks such comments "bypostauthor"): for blogs that print no byline on the post itself.
+    """
+    for comment in _POST_AUTHOR_COMMENTS(tree)[:3]:
+        for element in _COMMENT_NAME(comment):
+            name = _SAYS_RE.sub("", " ".join(element.text_content().split()))
+            names = split_author_names(name) if name and len(name) <= 60 else []
+            if names and not any(_is_site_itself(n, site_names) for n in names):
+                return [Author(name=n) for n in names]
+    return []
+
+
+# A forum thread's opening post names its writer (XenForo: <article class="message" data-author>).
+_FIRST_POST_AUTHOR = lxml.etree.XPath("(//article[@data-author][contains(@class, 'message')])[1]/@data-author")
+
+
+def _first_post_authors(tree: lxml.html.HtmlElement) -> list[Author]:
+    """The member who opened a forum thread: the writer of its first post."""
+    names = [_clean(str(v)) for v in _FIRST_POST_AUTHOR(tree)]
+    return [Author(name=n) for n in names if n and len(n) <= 60]
+
+
 _FOOTER_MARK_RE = re.compile(r"footer|copyright|colophon|site-info|bottom|impressum|credits", re.I)
 
 
@@ -565,17 +628,21 @@ def _headline_line_authors(tree: lxml.html.HtmlElement, outlet: str | None) -> l
 
 def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> list[Author]:
     """Authors: JSON-LD ``author`` -> ``<meta>`` author tags -> visible byline (page proper, then
-    sidebars/widgets) -> byline-like text line -> a name after an author label -> a date line
-    beside the headline that ends in a name -> a Chinese editor label -> the article's own
-    copyright line -> a desk or agency credited under the headline -> feed hints. (The body's
-    signature and a wire dateline's agency come after the body is read, in ``parse_generic``.)
+    sidebars/widgets) -> byline-like text line -> a name after an author label -> a full name
+    after an author label opening a line ("Autorin: Jane Doe, Projektleiterin") -> weak
+    metadata (handles, organisations) -> a date line beside the headline that ends in a name ->
+    a Chinese editor label -> a forum thread's opening post -> the post author's own comment
+    (WordPress "bypostauthor") -> the article's own copyright line -> a desk or agency credited
+    under the headline -> feed hints. (The body's signature and a wire dateline's agency come
+    after the body is read, in ``parse_generic``.)
 
     Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
     legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
     visible byline or a labelled name when the page has one (handles only to byline markup, not
     to a byline-like text line), and is kept when it has none, except the site crediting itself.
     A ``<meta>`` author shown nowhere in the page's text yields to a visible byline; a visible
-    byline adds the co-author the metadata left out. A name that is the site itself is dropped
+    byline adds the co-author the metadata left out, and a first name alone becomes the one full
+    name the page prints with it ("Todd" -> "Todd Bates"). A name that is the site itself is dropped
     from a list that has other names ("Jane Doe / example.de"); a login gives way to the name the
     page prints for it.
     """
@@ -601,6 +668,8 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     labelled = not authors and _AUTHOR_LABEL_HINT_RE.search(page.text) is not None
     if labelled and not handles_only:
         authors = _label_then_name_authors(page.tree, outlet)
+    if not authors and not handles_only and _INLINE_LABEL_HINT_RE.search(page.text):
+        authors = _inline_label_authors(page.tree)
     # The site crediting itself ("example.de", its og:site_name) is no author: the outlet is a
     # field of its own.
     authors = authors or [a for a in weak if not _is_site_itself(a.name, site_names)]
@@ -610,6 +679,10 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
         authors = _labelled_cjk_authors(page.tree, outlet) if _CJK_LABEL_HINT_RE.search(page.text) else []
     if not authors and labelled and handles_only:
         authors = _label_then_name_authors(page.tree, outlet)
+    if not authors and "data-author=" in page.text:
+        authors = _first_post_authors(page.tree)
+    if not authors and "bypostauthor" in page.text:
+        authors = _post_author_comment_authors(page.tree, site_names)
     if not authors:
         authors = _copyright_authors(page.tree, site_names)
     if not authors:
@@ -634,6 +707,17 @@ def _name_of_login(author: Author, html: str) -> Author:
     return Author(name=found.pop(), affiliation=author.affiliation) if len(found) == 1 else author
 
 
+def _full_name_on_page(author: Author, html: str) -> Author:
+    """A first name given alone completed to the one full name the page prints with it."""
+    if not author.name[:1].isupper() or not author.name.isalpha():
+        return author
+    pattern = rf"(?<![\w-]){re.escape(author.name)}\s+([A-ZÄÖÜ][\w'’-]+)(?![\w-])"
+    surnames = {m.group(1) for m in re.finditer(pattern, html)}
+    if len(surnames) != 1:
+        return author
+    return Author(name=f"{author.name} {surnames.pop()}", affiliation=author.affiliation)
+
+
 def _shown_on_page(authors: list[Author], tree: lxml.html.HtmlElement) -> bool:
     """Whether any of the names appears in the page's body text."""
     body = tree.find("body")
@@ -647,6 +731,8 @@ def _with_visible_coauthors(
     """The metadata's authors, or the page's visible byline when it names them all and more:
     CMSs often put only the first of several authors into JSON-LD and ``<meta>``.
     """
+    # A first name alone ("Todd") where the page prints one full name for it ("Todd Bates").
+    authors = [_full_name_on_page(a, page.text) if " " not in a.name else a for a in authors]
     # Only a page that writes a listed name followed by another one can show more names (a cheap
     # test on the HTML before the byline search).
     if not any(

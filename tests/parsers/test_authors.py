@@ -446,3 +446,42 @@ def test_desk_or_agency_credited_under_the_headline() -> None:
     # A picture credit, or the site naming itself, is no author.
     assert _authors(page("<p class='credit'>Bild: Jane Doe</p>")) == ()
     assert _authors(page("<p class='publisher'>news.example.com</p>")) == ()
+
+
+def test_post_author_named_in_their_own_comment() -> None:
+    comment = (
+        "<ol class='commentlist'><li class='comment odd'><cite><span class='fn'>Margit</span></cite><p>Hi!</p></li>"
+        "<li class='comment byuser comment-author-jancak bypostauthor even'><p>Danke!</p>"
+        "<cite>Kommentar von <span class='fn'><a href='http://www.jancak.at'>jancak</a></span></cite></li></ol>"
+    )
+    assert _authors(_page("", "").replace("</article>", f"</article>{comment}")) == ("jancak",)
+    # Without the post author's mark a commenter is nobody's byline.
+    assert _authors(_page("", "").replace("</article>", f"</article>{comment.replace('bypostauthor', '')}")) == ()
+
+
+def test_first_name_alone_completed_to_the_full_name_the_page_prints() -> None:
+    ld = {"@type": "NewsArticle", "headline": "A story", "author": {"@type": "Person", "name": "Todd"}}
+    byline = "<div class='name-wrapper'><p class='label'>By</p><p class='full-name'>Todd Bates</p></div>"
+    assert _authors(_page("", byline, ld=ld)) == ("Todd Bates",)
+    # Two different full names for it: the first name stays as given.
+    two = byline + "<p>Todd Rundgren played.</p>"
+    assert _authors(_page("", two, ld=ld)) == ("Todd",)
+
+
+def test_full_name_after_an_author_label_opening_a_line() -> None:
+    line = "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>"
+    head = "<meta name='author' content='Hanns-Seidel-Stiftung e.V'>"
+    assert _authors(_page(head, "").replace("</article>", f"{line}</article>")) == ("Uta Staschewski",)
+    assert _authors(_page("", "").replace("</article>", f"{line}</article>")) == ("Uta Staschewski",)
+    # A label in running prose, or followed by one word, names nobody.
+    prose = "<p>Die Autorin: eine Frau, die viel geschrieben hat und deren Name hier nicht steht.</p>"
+    assert _authors(_page("", "").replace("</article>", f"{prose}</article>")) == ()
+    assert _authors(_page("", "").replace("</article>", "<p>Autor: Redaktion</p></article>")) == ()
+
+
+def test_forum_thread_opener_is_the_author() -> None:
+    posts = (
+        "<article class='message message--post' data-author='Pepemaus'><div>Frage</div></article>"
+        "<article class='message message--post' data-author='Katzenfreund'><div>Antwort</div></article>"
+    )
+    assert _authors(_page("", "").replace("</article></body>", f"</article>{posts}</body>")) == ("Pepemaus",)
