@@ -9,8 +9,10 @@ outlet name given by the caller, then splits on "and", "und", "&", ";", "|", "/"
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from pathlib import Path
 
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:written|posted|reported|text|story|words|published|submitted)\s+by|(?:eingestellt|erstellt|geschrieben|gespeichert|verfasst|veröffentlicht)\s+von|by|von|vom|par|por|di|door|av|af|de|autor(?:in)?|author|authors|autoren|verfasser(?:in)?|text|texto|escribe|interview|redakteur(?:in)?|责任编辑|编辑|作者|记者)\b\s*[:：\-–—]?\s*",
@@ -215,6 +217,31 @@ def looks_like_handle(name: str) -> bool:
     # A login is typed in lower case; a name as printed is not ("jdoe" vs "Cooper").
     login = name.islower() and name.replace("-", "").isalpha()
     return inner_capital or login or "_" in name or any(ch.isdigit() for ch in name) or "." in name
+
+
+_FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.txt"
+# A person's full name as bylines print it: a given name and one or two capitalised names more.
+_FULL_NAME_RE = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[A-ZÄÖÜÁÉÍÓÚØÅÆ][\w'’-]+){1,2}$")
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """The given names of ``parsers/data/first_names.txt`` (see NOTICE.txt there)."""
+    lines = _FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether ``name`` reads as a person's full name: a known given name followed by one or two
+    capitalised names ("Wolfgang Schmale", "Anu Garg"); "Biathlon World" and "Die Tagespresse"
+    do not.
+    """
+    words = name.split()
+    return (
+        bool(_FULL_NAME_RE.match(name))
+        and words[0] in first_names()
+        and not any(len(w) > 2 and w.isupper() for w in words)  # "Luigi LAVAZZA SPA"
+    )
 
 
 def looks_like_organisation(name: str, site_names: tuple[str, ...] = ()) -> bool:

@@ -10,7 +10,13 @@ import lxml.etree
 import lxml.html
 
 from mediamon.records import Author
-from parsers.fields.authors import ends_with_credit_word, looks_like_handle, looks_like_organisation, split_author_names
+from parsers.fields.authors import (
+    ends_with_credit_word,
+    looks_like_handle,
+    looks_like_organisation,
+    looks_like_person,
+    split_author_names,
+)
 from parsers.fields.common import clean as _clean
 from parsers.fields.jsonld import JsonLd, text_value, text_values, types_of
 from parsers.fields.meta import MetaTags
@@ -500,6 +506,8 @@ def _copyright_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...])
     """A person or agency holding the copyright of a page that names no author otherwise:
     "(c) Jane Doe • Weitere Rechte siehe Impressum", "© 2019 Jane Doe", "© 2012 APA/AP".
     Picture credits ("© Jane Doe" under a photo) are skipped, and so are companies and the site.
+    A line in the footer counts only when a person (``looks_like_person``) holds it: a personal
+    site's owner, where a company's footer names the company.
     """
     for node in _COPYRIGHT_CANDIDATES(tree)[:10]:
         parent = node.getparent()
@@ -509,8 +517,13 @@ def _copyright_authors(tree: lxml.html.HtmlElement, site_names: tuple[str, ...])
         if not match:
             continue
         holder = parent.getparent() if node.is_tail else parent
-        # The site's copyright line in its footer names the company, not the article's author.
-        if holder is None or _byline_exclusion(holder) != 0 or _FOOTER_MARK_RE.search(_ancestor_marks(holder)):
+        if holder is None:
+            continue
+        # The site's copyright line in its footer names the company, not the article's author;
+        # a person holding it there is the site's (a blog's) author.
+        if not looks_like_person(match.group("name")) and (
+            _byline_exclusion(holder) != 0 or _FOOTER_MARK_RE.search(_ancestor_marks(holder))
+        ):
             continue
         if any(
             a.tag in {"figure", "figcaption"} or _CAPTION_MARK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
@@ -546,6 +559,47 @@ def _post_author_comment_authors(tree: lxml.html.HtmlElement, site_names: tuple[
             names = split_author_names(name) if name and len(name) <= 60 else []
             if names and not any(_is_site_itself(n, site_names) for n in names):
                 return [Author(name=n) for n in names]
+    return []
+
+
+def _creator_authors(meta: MetaTags, html: str, site_names: tuple[str, ...]) -> list[Author]:
+    """The person behind the page's ``twitter:creator`` handle, when the page prints the handle as
+    a full name ("@alexanderlasch" -> "Alexander Lasch"); an outlet's account names no author.
+    """
+    handle = (meta.first("twitter:creator") or "").strip().lstrip("@")
+    if not 6 <= len(handle) <= 30 or not handle.isalnum():
+        return []
+    pattern = r"[\s.-]?".join(re.escape(c) for c in handle)
+    for match in re.finditer(rf"(?i)(?<![\w@/.-]){pattern}(?![\w.-])", html):
+        name = " ".join(match.group(0).split())
+        if looks_like_person(name):
+            return [Author(name=name)]
+    return []
+
+
+# A speech's title names its speaker, the author of its text: "Rede von Bundespräsident Johannes
+# Rau beim Föderalismuskonvent", "Remarks by the President ...".
+_SPEECH_TITLE_RE = re.compile(
+    r"^(?:rede|ansprache|grußwort|grusswort|festrede|laudatio|speech|remarks|address|keynote|discours|discurso)"
+    r"\s+(?:von|des|der|by|de|del)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_authors(tree: lxml.html.HtmlElement) -> list[Author]:
+    """The speaker a speech's ``<h1>`` or ``<title>`` names: the first full name after "Rede von"
+    or "Speech by" and any titles ("Bundespräsident", "Prime Minister").
+    """
+    for element in (*tree.iter("h1"), *tree.iter("title")):
+        match = _SPEECH_TITLE_RE.match(_clean(element.text_content()) or "")
+        if not match:
+            continue
+        words = match.group("rest").split()[:8]
+        for start in range(len(words) - 1):
+            for size in (3, 2):
+                name = " ".join(words[start : start + size]).rstrip(",:;")
+                if looks_like_person(name) and not any(w[:1].islower() for w in name.split()):
+                    return [Author(name=name)]
     return []
 
 
@@ -631,10 +685,11 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     sidebars/widgets) -> byline-like text line -> a name after an author label -> a full name
     after an author label opening a line ("Autorin: Jane Doe, Projektleiterin") -> weak
     metadata (handles, organisations) -> a date line beside the headline that ends in a name ->
-    a Chinese editor label -> a forum thread's opening post -> the post author's own comment
-    (WordPress "bypostauthor") -> the article's own copyright line -> a desk or agency credited
-    under the headline -> feed hints. (The body's signature and a wire dateline's agency come
-    after the body is read, in ``parse_generic``.)
+    a Chinese editor label -> the person behind the ``twitter:creator`` handle -> the speaker a
+    speech's title names -> a forum thread's opening post -> the post author's own comment
+    (WordPress "bypostauthor") -> the article's own copyright line (or a person's in the footer)
+    -> a desk or agency credited under the headline -> feed hints. (The body's signature and a
+    wire dateline's agency come after the body is read, in ``parse_generic``.)
 
     Metadata that only gives user handles ("JaneDoe_1") or organisations (typed Organization, a
     legal form, a domain, or the site's own name: "Die FURCHE", "example.de") yields to a
@@ -679,6 +734,10 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
         authors = _labelled_cjk_authors(page.tree, outlet) if _CJK_LABEL_HINT_RE.search(page.text) else []
     if not authors and labelled and handles_only:
         authors = _label_then_name_authors(page.tree, outlet)
+    if not authors:
+        authors = _creator_authors(meta, page.text, site_names)
+    if not authors:
+        authors = _speaker_authors(page.tree)
     if not authors and "data-author=" in page.text:
         authors = _first_post_authors(page.tree)
     if not authors and "bypostauthor" in page.text:

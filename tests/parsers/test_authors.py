@@ -7,7 +7,7 @@ import json
 import pytest
 
 import parsers
-from parsers.fields.authors import looks_like_handle, looks_like_organisation, split_author_names
+from parsers.fields.authors import looks_like_handle, looks_like_organisation, looks_like_person, split_author_names
 
 BODY = "<p>" + " ".join(["Paragraph text with enough words to be extracted as the main content."] * 8) + "</p>"
 
@@ -365,7 +365,9 @@ def test_signature_closing_the_article() -> None:
 
 def test_copyright_of_the_article_not_of_the_site_or_a_photo() -> None:
     assert _authors(_closing("<p>© 2019 Sven Schreivogel</p>")) == ("Sven Schreivogel",)
-    assert _authors(_closing("</article><footer><p>© 2023 Jane Doe</p></footer><article>")) == ()
+    # The site's footer names its company; a person there is the blog's author (see
+    # test_person_holding_the_copyright_in_the_footer).
+    assert _authors(_closing("</article><footer><p>© 2023 Nordwest Medien</p></footer><article>")) == ()
     assert _authors(_closing("<figure><img src='a.jpg'><figcaption>© Jane Doe</figcaption></figure>")) == ()
     assert _authors(_closing("<p>© 2023 Example Media GmbH</p>")) == ()
 
@@ -485,3 +487,42 @@ def test_forum_thread_opener_is_the_author() -> None:
         "<article class='message message--post' data-author='Katzenfreund'><div>Antwort</div></article>"
     )
     assert _authors(_page("", "").replace("</article></body>", f"</article>{posts}</body>")) == ("Pepemaus",)
+
+
+def test_person_names_told_from_outlet_names() -> None:
+    assert looks_like_person("Wolfgang Schmale")
+    assert looks_like_person("Anu Garg")
+    assert looks_like_person("Hans-Joachim Müller")
+    assert not looks_like_person("Biathlon World")
+    assert not looks_like_person("Die Tagespresse")
+    assert not looks_like_person("Luigi LAVAZZA SPA")
+    assert not looks_like_person("Wolfgang")  # a given name alone is no full name
+
+
+def test_twitter_creator_printed_as_a_full_name() -> None:
+    head = "<meta name='twitter:creator' content='@wolfgangschmale'>"
+    byline = "<p class='site-description'>Wolfgang Schmale</p>"
+    assert _authors(_page(head, byline)) == ("Wolfgang Schmale",)
+    # An outlet's account printed as its name is no author.
+    outlet = "<meta name='twitter:creator' content='@biathlonworld'>"
+    assert _authors(_page(outlet, "<p class='brand'>Biathlon World</p>")) == ()
+
+
+def test_person_holding_the_copyright_in_the_footer() -> None:
+    def page(holder: str) -> str:
+        footer = f"<div class='copyrights-area'><p class='copyrights-text'>(c) {holder} • Weitere Rechte</p></div>"
+        return _page("", "").replace("</body>", f"{footer}</body>")
+
+    assert _authors(page("Johannes Wolf")) == ("Johannes Wolf",)
+    # A company's copyright line in the footer names no author.
+    assert _authors(page("Luigi LAVAZZA SPA")) == ()
+    assert _authors(page("Mediengruppe Nord")) == ()
+
+
+def test_speaker_named_in_a_speech_title() -> None:
+    html = _page("", "").replace(
+        "<h1>A story</h1>", "<h1>Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent</h1>"
+    )
+    assert _authors(html) == ("Johannes Rau",)
+    other = _page("", "").replace("<h1>A story</h1>", "<h1>Rede von der Zukunft der Arbeit</h1>")
+    assert _authors(other) == ()
