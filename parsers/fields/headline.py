@@ -105,6 +105,8 @@ def _headings(
     home_names: list[str] = []
     marked: list[str] = []
     major_marked = False
+    crumbs: set[str] = set()
+    shortened: dict[str, str] = {}
     verdicts: dict[lxml.html.HtmlElement, bool | None] = {}
     for element in elements:
         is_major = element.tag == "h1"
@@ -121,6 +123,8 @@ def _headings(
             is_major and _compact(text) in meta_keys and _in_breadcrumb(element)
         ):
             continue
+        if is_major and _in_breadcrumb(element):
+            crumbs.add(text)
         if is_major and links_home(element, host):
             home_names.append(text)
             continue
@@ -131,8 +135,14 @@ def _headings(
             minor.append((element.tag, text))
             if _marked_headline_part(element):
                 marked.append(text)
+            whole = " ".join(element.text_content().split())
+            if whole != text:
+                shortened.setdefault(_compact(whole), text)
         if text not in variants:
             variants[text] = heading_variants(element)
+    # A breadcrumb's <h1> that the article's own heading repeats with a kicker the heading sets
+    # apart ("<span class='kicker'>Covid-19</span> Headline"): the heading's reading.
+    major = [shortened.get(_compact(t), t) if t in crumbs else t for t in major]
     return major, minor, variants, home_names, marked, major_marked
 
 
@@ -143,9 +153,10 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     Headings are read as ``heading_text`` shows them (hidden parts, ``<small>``, kickers and
     ruby annotations dropped) and skipped when ``is_chrome_heading`` (site chrome or hidden);
     an ``<h1>`` that only links to the front page names the site. Then: a title no heading gave
-    is cut to the head an element classed as a title shows (``_shown_head``); an ``<h2>`` whose
-    part marked as the headline equals a metadata title replaces an ``<h1>`` that differs. The
-    result is in Unicode composed form (NFC).
+    is cut to the head an element classed as a title shows (``_shown_head``); an ``<h2>``/``<h3>``
+    that shows the JSON-LD headline word for word, or whose part marked as the headline equals a
+    metadata title, replaces an ``<h1>`` that differs; a breadcrumb's ``<h1>`` is read as the
+    article's own heading sets it (kicker apart). The result is in Unicode composed form (NFC).
     """
     meta_titles = [
         t
@@ -176,6 +187,11 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         title = _shown_head(page.tree, title)
     # An <h2> made of a subline and a part marked as the headline, the metadata giving that part
     # word for word, is the headline over an <h1> that says something else (a search title).
+    # The JSON-LD headline shown word for word in an <h2>/<h3>: the publisher's headline, over an
+    # <h1> that says something else.
+    ld_headline = meta_titles[0] if article.get("headline") and meta_titles else None
+    if title and ld_headline and title != ld_headline and ld_headline in {text for _, text in minor}:
+        title = ld_headline
     if title and not major_marked:
         whole_keys = {_compact(t) for t in meta_titles if t}
         for text in marked:

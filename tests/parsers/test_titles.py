@@ -257,3 +257,38 @@ def test_spelling_of_the_headline_the_metadata_shares() -> None:
     # With no heading spelled like the metadata, the visible headline stays as written.
     alone = "<div class='post'><h1>Meta-Programming In Emacs Using defadvice</h1><p>Text.</p></div>"
     assert _title(head, alone) == "Meta-Programming In Emacs Using defadvice"
+
+
+def test_jsonld_headline_shown_in_a_subheading_beats_a_different_h1() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "„Arschloch“: Danni und Ennesto trennen sich"}</script>'
+    )
+    body = (
+        '<article><h1>Danni und Ennesto trennen sich: "Arschloch"</h1>'
+        "<h2>„Arschloch“: Danni und Ennesto trennen sich</h2><p>Text.</p></article>"
+    )
+    head = f'{ld}<title>Danni und Ennesto trennen sich: "Arschloch"</title>'
+    assert _title(head, body) == "„Arschloch“: Danni und Ennesto trennen sich"
+    # Shown nowhere but in the metadata, the JSON-LD headline leaves the <h1> alone.
+    alone = '<article><h1>Danni und Ennesto trennen sich: "Arschloch"</h1><p>Text.</p></article>'
+    assert _title(head, alone) == 'Danni und Ennesto trennen sich: "Arschloch"'
+
+
+def test_breadcrumb_h1_read_as_the_article_heading_sets_it() -> None:
+    head = "<meta property='og:title' content='Covid-19: Lässt sich die Ausbreitung kontrollieren?'>"
+    crumb = (
+        "<ol class='breadcrumbs'><li><a href='/'>Home</a></li>"
+        "<li><h1>Covid-19: Lässt sich die Ausbreitung kontrollieren?</h1></li></ol>"
+    )
+    heading = (
+        "<header><h2><span class='content__kicker'>Covid-19</span><span class='sr-only'>: </span>"
+        "<span class='content__title'>Lässt sich die Ausbreitung kontrollieren?</span></h2></header>"
+    )
+    assert _title(head, f"{crumb}<article>{heading}<p>Text.</p></article>") == (
+        "Lässt sich die Ausbreitung kontrollieren?"
+    )
+    # Without the article's own heading the crumb stays as it is.
+    assert _title(head, f"{crumb}<article><p>Text.</p></article>") == (
+        "Covid-19: Lässt sich die Ausbreitung kontrollieren?"
+    )
