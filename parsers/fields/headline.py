@@ -44,6 +44,12 @@ _TITLE_CLASS_XPATH = etree.XPath("//body//*[contains(@class, 'title') or contain
 _NOT_TITLE_ELEMENT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "title"})
 _NOT_TITLE_CLASS_RE = re.compile(r"sub-?title|site-title", re.IGNORECASE)
 _SEPARATOR_START_RE = re.compile(r"\s*[-_|:–—»·]")
+_ITEMPROP_HEADLINE_RE = re.compile(r"""itemprop\s*=\s*["']?headline\b""", re.IGNORECASE)
+_CONTENT_TITLE_CLASS_RE = re.compile(
+    r"(?:entry|post|article|content|review|story|news|blog)[-_]*(?:title|headline)"
+    r"|(?:title|headline)[-_]*(?:entry|post|article)",
+    re.IGNORECASE,
+)
 _LEADING_DECORATION_RE = re.compile(r"^[^\w\s\"'„“”‚‘’«»‹›(¿¡#@$€£]{1,3}\s+")
 
 
@@ -91,13 +97,14 @@ def _shown_head(tree: lxml.html.HtmlElement, title: str) -> str:
 
 def _headings(
     elements: Iterable[lxml.html.HtmlElement], host: str, limit: int = 60, meta_keys: frozenset[str] = frozenset()
-) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str], list[str], bool]:
+) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]], list[str], list[str], bool, list[str], list[str]]:
     """The page's headings outside site chrome, from its ``<h1>``-``<h3>`` ``elements`` in
     document order (``Page.headings``): the texts of the first
     ``limit`` ``<h1>``, the (tag, text) of the first ``limit`` ``<h2>``/``<h3>``, the shorter
     readings of each (text -> variants), the texts of headings that only link to the front
     page, which name the site rather than the article, the texts of ``<h2>``/``<h3>`` with a part
-    marked as the headline, and whether an ``<h1>`` has such a part.
+    marked as the headline, whether an ``<h1>`` has such a part, the texts of ``<h2>`` classed as
+    the content's title, and of headings marked ``itemprop="headline"``.
     """
     major: list[str] = []
     minor: list[tuple[str, str]] = []
@@ -106,6 +113,8 @@ def _headings(
     marked: list[str] = []
     major_marked = False
     crumbs: set[str] = set()
+    titled: list[str] = []
+    microdata: list[str] = []
     shortened: dict[str, str] = {}
     verdicts: dict[lxml.html.HtmlElement, bool | None] = {}
     for element in elements:
@@ -135,15 +144,19 @@ def _headings(
             minor.append((element.tag, text))
             if _marked_headline_part(element):
                 marked.append(text)
+            if element.tag == "h2" and _CONTENT_TITLE_CLASS_RE.search(element.get("class") or ""):
+                titled.append(text)
             whole = " ".join(element.text_content().split())
             if whole != text:
                 shortened.setdefault(_compact(whole), text)
+        if element.get("itemprop") == "headline":
+            microdata.append(text)
         if text not in variants:
             variants[text] = heading_variants(element)
     # A breadcrumb's <h1> that the article's own heading repeats with a kicker the heading sets
     # apart ("<span class='kicker'>Covid-19</span> Headline"): the heading's reading.
     major = [shortened.get(_compact(t), t) if t in crumbs else t for t in major]
-    return major, minor, variants, home_names, marked, major_marked
+    return major, minor, variants, home_names, marked, major_marked, titled, microdata
 
 
 def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: list[str]) -> str | None:
@@ -153,7 +166,9 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     Headings are read as ``heading_text`` shows them (hidden parts, ``<small>``, kickers and
     ruby annotations dropped) and skipped when ``is_chrome_heading`` (site chrome or hidden);
     an ``<h1>`` that only links to the front page names the site. Then: a title no heading gave
-    is cut to the head an element classed as a title shows (``_shown_head``); an ``<h2>``/``<h3>``
+    is cut to the head an element classed as a title shows (``_shown_head``), unless the page's
+    one ``itemprop="headline"`` is a heading, or (without an ``<h1>``) its one ``<h2>`` is classed
+    as the content's title ("entry-title"): that heading then; an ``<h2>``/``<h3>``
     that shows the JSON-LD headline word for word, or whose part marked as the headline equals a
     metadata title, replaces an ``<h1>`` that differs; a breadcrumb's ``<h1>`` is read as the
     article's own heading sets it (kicker apart). The result is in Unicode composed form (NFC).
@@ -171,7 +186,7 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     meta_keys = frozenset(_compact(t) for t in meta_titles if t) | frozenset(
         _compact(segment) for t in meta_titles if t for segment in title_segments(t)[:1]
     )
-    headings, minor, variants, home_names, marked, major_marked = _headings(
+    headings, minor, variants, home_names, marked, major_marked, titled, microdata = _headings(
         page.headings, page.host, meta_keys=meta_keys
     )
     title = choose_title(
@@ -183,7 +198,15 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         variants=variants,
         minor_headings=[text for _, text in minor],
     )
-    if title and title not in headings and not any(title == text for _, text in minor):
+    # A page without an <h1> whose one <h2> is classed as the content's title ("entry-title",
+    # "review-content__title"): that heading, over a templated metadata title.
+    if len(microdata) == 1 and _ITEMPROP_HEADLINE_RE.subn("", page.text, count=2)[1] == 1:
+        # The one element the page's microdata marks as the headline (itemprop="headline"), a
+        # heading: a page that marks several (teasers, a banner) says nothing by it.
+        title = microdata[0]
+    elif not headings and len(titled) == 1:
+        title = titled[0]
+    elif title and title not in headings and not any(title == text for _, text in minor):
         title = _shown_head(page.tree, title)
     # An <h2> made of a subline and a part marked as the headline, the metadata giving that part
     # word for word, is the headline over an <h1> that says something else (a search title).

@@ -292,3 +292,29 @@ def test_breadcrumb_h1_read_as_the_article_heading_sets_it() -> None:
     assert _title(head, f"{crumb}<article><p>Text.</p></article>") == (
         "Covid-19: Lässt sich die Ausbreitung kontrollieren?"
     )
+
+
+def test_only_h2_classed_as_the_contents_title_on_a_page_without_h1() -> None:
+    head = "<meta property='og:title' content='Mrs H Pyke gave gousto.co.uk 5 stars. Check out the full review...'>"
+    body = "<article><h2 class='review-content__title'>Gousto has changed my life....</h2><p>Text.</p></article>"
+    assert _title(head, body) == "Gousto has changed my life...."
+    # Several of them: a listing, the metadata decides.
+    listing = body + "<article><h2 class='review-content__title'>Not for me</h2><p>Text.</p></article>"
+    assert _title(head, listing) == "Mrs H Pyke gave gousto.co.uk 5 stars. Check out the full review..."
+
+
+def test_the_one_heading_marked_as_headline_in_microdata() -> None:
+    head = "<title>der Schreibstil - chadim.net - Webdesign</title>"
+    body = (
+        "<h3 class='page-header'>Textplanung</h3>"
+        "<article><h2 itemprop='headline'>Schreiben Sie für Ihre Zielgruppe</h2><p>Text.</p></article>"
+    )
+    assert _title(head, body, url="https://chadim.net/text-planung/der-schreibstil") == (
+        "Schreiben Sie für Ihre Zielgruppe"
+    )
+    # A second element so marked (here the real headline's link) makes the mark say nothing.
+    banner = (
+        "<h1><a itemprop='headline' href='/zentrum'>Zentrum am Berg eröffnet</a></h1><article><p>Text.</p></article>"
+        "<div class='cookies'><h3 itemprop='headline'>Cookie-Einstellungen</h3></div>"
+    )
+    assert _title("<title>Zentrum am Berg eröffnet</title>", banner) == "Zentrum am Berg eröffnet"
