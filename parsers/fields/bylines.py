@@ -586,10 +586,22 @@ _SPEECH_TITLE_RE = re.compile(
 )
 
 
+# A review page's title names its reviewer: "gousto.co.uk reviewed by Mrs H Pyke".
+_REVIEWED_BY_RE = re.compile(
+    r"\b(?:reviewed|rated|bewertet)\s+(?:by|von)\s+(?P<name>[^|–—:]{2,60}?)\s*$", re.IGNORECASE
+)
+
+
 def _speaker_authors(tree: lxml.html.HtmlElement) -> list[Author]:
     """The speaker a speech's ``<h1>`` or ``<title>`` names: the first full name after "Rede von"
-    or "Speech by" and any titles ("Bundespräsident", "Prime Minister").
+    or "Speech by" and any titles ("Bundespräsident", "Prime Minister"); or the reviewer a review
+    page's ``<title>`` names ("... reviewed by Jane Doe").
     """
+    for element in tree.iter("title"):
+        match = _REVIEWED_BY_RE.search(_clean(element.text_content()) or "")
+        names = split_author_names(match.group("name")) if match else []
+        if names:
+            return [Author(name=n) for n in names]
     for element in (*tree.iter("h1"), *tree.iter("title")):
         match = _SPEECH_TITLE_RE.match(_clean(element.text_content()) or "")
         if not match:

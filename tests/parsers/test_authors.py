@@ -526,3 +526,11 @@ def test_speaker_named_in_a_speech_title() -> None:
     assert _authors(html) == ("Johannes Rau",)
     other = _page("", "").replace("<h1>A story</h1>", "<h1>Rede von der Zukunft der Arbeit</h1>")
     assert _authors(other) == ()
+
+
+def test_reviewer_named_in_a_review_pages_title() -> None:
+    html = _page("", "").replace("<title>A story</title>", "<title>gousto.co.uk reviewed by Mrs H Pyke</title>")
+    assert _authors(html) == ("Mrs H Pyke",)
+    # "by" alone in a title is a book's or a product's maker, not the page's author.
+    other = _page("", "").replace("<title>A story</title>", "<title>Rezension: Love is War von R. K. Lilley</title>")
+    assert _authors(other) == ()
