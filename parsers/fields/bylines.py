@@ -782,8 +782,13 @@ def _full_name_on_page(author: Author, html: str) -> Author:
     """A first name given alone completed to the one full name the page prints with it."""
     if not author.name[:1].isupper() or not author.name.isalpha():
         return author
-    pattern = rf"(?<![\w-]){re.escape(author.name)}\s+([A-ZÄÖÜ][\w'’-]+)(?![\w-])"
-    surnames = {m.group(1) for m in re.finditer(pattern, html)}
+    # A literal start lets the regex engine skip ahead; the word boundary before it is checked here.
+    pattern = rf"{re.escape(author.name)}\s+([A-ZÄÖÜ][\w'’-]+)(?![\w-])"
+    surnames = {
+        m.group(1)
+        for m in re.finditer(pattern, html)
+        if not m.start() or not (html[m.start() - 1].isalnum() or html[m.start() - 1] in "_-")
+    }
     if len(surnames) != 1:
         return author
     return Author(name=f"{author.name} {surnames.pop()}", affiliation=author.affiliation)

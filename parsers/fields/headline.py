@@ -44,7 +44,6 @@ _TITLE_CLASS_XPATH = etree.XPath("//body//*[contains(@class, 'title') or contain
 _NOT_TITLE_ELEMENT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "title"})
 _NOT_TITLE_CLASS_RE = re.compile(r"sub-?title|site-title", re.IGNORECASE)
 _SEPARATOR_START_RE = re.compile(r"\s*[-_|:–—»·]")
-_ITEMPROP_HEADLINE_RE = re.compile(r"""itemprop\s*=\s*["']?headline\b""", re.IGNORECASE)
 _CONTENT_TITLE_CLASS_RE = re.compile(
     r"(?:entry|post|article|content|review|story|news|blog)[-_]*(?:title|headline)"
     r"|(?:title|headline)[-_]*(?:entry|post|article)",
@@ -146,9 +145,10 @@ def _headings(
                 marked.append(text)
             if element.tag == "h2" and _CONTENT_TITLE_CLASS_RE.search(element.get("class") or ""):
                 titled.append(text)
-            whole = " ".join(element.text_content().split())
-            if whole != text:
-                shortened.setdefault(_compact(whole), text)
+            if crumbs:
+                whole = " ".join(element.text_content().split())
+                if whole != text:
+                    shortened.setdefault(_compact(whole), text)
         if element.get("itemprop") == "headline":
             microdata.append(text)
         if text not in variants:
@@ -200,7 +200,7 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
     )
     # A page without an <h1> whose one <h2> is classed as the content's title ("entry-title",
     # "review-content__title"): that heading, over a templated metadata title.
-    if len(microdata) == 1 and _ITEMPROP_HEADLINE_RE.subn("", page.text, count=2)[1] == 1:
+    if len(microdata) == 1 and page.text.count('itemprop="headline"') + page.text.count("itemprop='headline'") == 1:
         # The one element the page's microdata marks as the headline (itemprop="headline"), a
         # heading: a page that marks several (teasers, a banner) says nothing by it.
         title = microdata[0]
