@@ -2,4 +2,4 @@
 the pipeline knows which stored articles a re-parse of the archive would change.
 """
 
-PARSER_VERSION = "1.3.0"
+PARSER_VERSION = "1.4.0"
