@@ -198,23 +198,23 @@ def find_title(page: Page, article: dict[str, Any], meta: MetaTags, site_names: 
         variants=variants,
         minor_headings=[text for _, text in minor],
     )
-    # A page without an <h1> whose one <h2> is classed as the content's title ("entry-title",
-    # "review-content__title"): that heading, over a templated metadata title.
     if len(microdata) == 1 and page.text.count('itemprop="headline"') + page.text.count("itemprop='headline'") == 1:
         # The one element the page's microdata marks as the headline (itemprop="headline"), a
         # heading: a page that marks several (teasers, a banner) says nothing by it.
         title = microdata[0]
     elif not headings and len(titled) == 1:
+        # A page without an <h1> whose one <h2> is classed as the content's title ("entry-title",
+        # "review-content__title"): that heading, over a templated metadata title.
         title = titled[0]
     elif title and title not in headings and not any(title == text for _, text in minor):
         title = _shown_head(page.tree, title)
-    # An <h2> made of a subline and a part marked as the headline, the metadata giving that part
-    # word for word, is the headline over an <h1> that says something else (a search title).
     # The JSON-LD headline shown word for word in an <h2>/<h3>: the publisher's headline, over an
     # <h1> that says something else.
-    ld_headline = meta_titles[0] if article.get("headline") and meta_titles else None
+    ld_headline = meta_titles[0] if text_value(article.get("headline")) and meta_titles else None
     if title and ld_headline and title != ld_headline and ld_headline in {text for _, text in minor}:
         title = ld_headline
+    # An <h2> made of a subline and a part marked as the headline, the metadata giving that part
+    # word for word, is the headline over an <h1> that says something else (a search title).
     if title and not major_marked:
         whole_keys = {_compact(t) for t in meta_titles if t}
         for text in marked:
