@@ -45,7 +45,7 @@ _NOT_TITLE_ELEMENT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "t
 _NOT_TITLE_CLASS_RE = re.compile(r"sub-?title|site-title", re.IGNORECASE)
 _SEPARATOR_START_RE = re.compile(r"\s*[-_|:–—»·]")
 _CONTENT_TITLE_CLASS_RE = re.compile(
-    r"(?:entry|post|article|content|review|story|news|blog)[-_]*(?:title|headline)"
+    r"(?:entry|post|article|content|review|story|news|blog|page)[-_]*(?:title|headline)"
     r"|(?:title|headline)[-_]*(?:entry|post|article)",
     re.IGNORECASE,
 )

@@ -298,6 +298,8 @@ def test_only_h2_classed_as_the_contents_title_on_a_page_without_h1() -> None:
     head = "<meta property='og:title' content='Mrs H Pyke gave gousto.co.uk 5 stars. Check out the full review...'>"
     body = "<article><h2 class='review-content__title'>Gousto has changed my life....</h2><p>Text.</p></article>"
     assert _title(head, body) == "Gousto has changed my life...."
+    page_title = "<div class='sp-page-title'><h2 class='sp-page-title-heading'>Gut zu Wissen</h2></div><p>Text.</p>"
+    assert _title("<meta property='og:title' content='Den Vertrieb auslagern'>", page_title) == "Gut zu Wissen"
     # Several of them: a listing, the metadata decides.
     listing = body + "<article><h2 class='review-content__title'>Not for me</h2><p>Text.</p></article>"
     assert _title(head, listing) == "Mrs H Pyke gave gousto.co.uk 5 stars. Check out the full review..."
