@@ -562,7 +562,7 @@ def _post_author_comment_authors(tree: lxml.html.HtmlElement, site_names: tuple[
     return []
 
 
-def _creator_authors(meta: MetaTags, html: str, site_names: tuple[str, ...]) -> list[Author]:
+def _creator_authors(meta: MetaTags, html: str) -> list[Author]:
     """The person behind the page's ``twitter:creator`` handle, when the page prints the handle as
     a full name ("@alexanderlasch" -> "Alexander Lasch"); an outlet's account names no author.
     """
@@ -592,16 +592,20 @@ _REVIEWED_BY_RE = re.compile(
 )
 
 
-def _speaker_authors(tree: lxml.html.HtmlElement) -> list[Author]:
-    """The speaker a speech's ``<h1>`` or ``<title>`` names: the first full name after "Rede von"
-    or "Speech by" and any titles ("Bundespräsident", "Prime Minister"); or the reviewer a review
-    page's ``<title>`` names ("... reviewed by Jane Doe").
-    """
+def _reviewer_authors(tree: lxml.html.HtmlElement) -> list[Author]:
+    """The reviewer a review page's ``<title>`` names ("... reviewed by Jane Doe")."""
     for element in tree.iter("title"):
         match = _REVIEWED_BY_RE.search(_clean(element.text_content()) or "")
         names = split_author_names(match.group("name")) if match else []
         if names:
             return [Author(name=n) for n in names]
+    return []
+
+
+def _speaker_authors(tree: lxml.html.HtmlElement) -> list[Author]:
+    """The speaker a speech's ``<h1>`` or ``<title>`` names: the first full name after "Rede von"
+    or "Speech by" and any titles ("Bundespräsident", "Prime Minister").
+    """
     for element in (*tree.iter("h1"), *tree.iter("title")):
         match = _SPEECH_TITLE_RE.match(_clean(element.text_content()) or "")
         if not match:
@@ -610,7 +614,7 @@ def _speaker_authors(tree: lxml.html.HtmlElement) -> list[Author]:
         for start in range(len(words) - 1):
             for size in (3, 2):
                 name = " ".join(words[start : start + size]).rstrip(",:;")
-                if looks_like_person(name) and not any(w[:1].islower() for w in name.split()):
+                if looks_like_person(name):
                     return [Author(name=name)]
     return []
 
@@ -697,9 +701,10 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     sidebars/widgets) -> byline-like text line -> a name after an author label -> a full name
     after an author label opening a line ("Autorin: Jane Doe, Projektleiterin") -> weak
     metadata (handles, organisations) -> a date line beside the headline that ends in a name ->
-    a Chinese editor label -> the person behind the ``twitter:creator`` handle -> the speaker a
-    speech's title names -> a forum thread's opening post -> the post author's own comment
-    (WordPress "bypostauthor") -> the article's own copyright line (or a person's in the footer)
+    a Chinese editor label -> the person behind the ``twitter:creator`` handle -> the reviewer a
+    review page's title names, or the speaker a speech's title names -> a forum thread's opening
+    post -> the post author's own comment (WordPress "bypostauthor") -> the article's own
+    copyright line (or a person's in the footer)
     -> a desk or agency credited under the headline -> feed hints. (The body's signature and a
     wire dateline's agency come after the body is read, in ``parse_generic``.)
 
@@ -747,9 +752,9 @@ def find_authors(page: Page, ld: JsonLd, meta: MetaTags, outlet: str | None) -> 
     if not authors and labelled and handles_only:
         authors = _label_then_name_authors(page.tree, outlet)
     if not authors:
-        authors = _creator_authors(meta, page.text, site_names)
+        authors = _creator_authors(meta, page.text)
     if not authors:
-        authors = _speaker_authors(page.tree)
+        authors = _reviewer_authors(page.tree) or _speaker_authors(page.tree)
     if not authors and "data-author=" in page.text:
         authors = _first_post_authors(page.tree)
     if not authors and "bypostauthor" in page.text:
